@@ -1,0 +1,53 @@
+/** Reading data files: bytes → text → rows, every problem collected. */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
+import { BinaryFileError, decodeBytes, type Encoding } from './decode.js';
+import { parseCsv, type RawRow } from './parse-csv.js';
+
+export interface DataFileInfo {
+  readonly file: string;
+  readonly sha256: string;
+  readonly rows: number;
+  readonly encoding: Encoding;
+}
+
+export interface LoadedRows {
+  readonly rows: RawRow[];
+  readonly files: DataFileInfo[];
+  readonly warnings: Diagnostic[];
+}
+
+/** Read and parse every file; throws DataError naming every bad line of every file. */
+export function readDataFiles(files: readonly string[]): LoadedRows {
+  const rows: RawRow[] = [];
+  const infos: DataFileInfo[] = [];
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      if (statSync(file).isDirectory()) throw new Error('is a directory, not a file');
+      bytes = readFileSync(file);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat) '.*'$/, '') : String(e);
+      errors.push(errorDiagnostic('READ', `cannot read data file: ${msg}`, { file }));
+      continue;
+    }
+    let decoded;
+    try {
+      decoded = decodeBytes(bytes);
+    } catch (e) {
+      if (!(e instanceof BinaryFileError)) throw e;
+      errors.push(errorDiagnostic('ENCODING', e.message, { file }));
+      continue;
+    }
+    const parsed = parseCsv(decoded.text, file);
+    errors.push(...parsed.errors);
+    warnings.push(...parsed.warnings);
+    rows.push(...parsed.rows);
+    infos.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: parsed.rows.length, encoding: decoded.encoding });
+  }
+  if (errors.length > 0) throw new DataError('invalid data', errors);
+  return { rows, files: infos, warnings };
+}

@@ -1,0 +1,141 @@
+/**
+ * What an indicator must reach in a given year (时间过半、任务过半): the
+ * target itself in its year, an interim target in its year, the stated
+ * annual growth path from the baseline, or the straight line from the
+ * nearest earlier known point (baseline or interim target) to the next
+ * target. Pure.
+ */
+import type { Comparison, Indicator, Target } from '../plan/model.js';
+import { compareDecimal, Decimal } from '../values/decimal.js';
+
+export type MilestoneBasis = 'target' | 'interim' | 'after_period' | 'linear' | 'annual_growth';
+
+export interface Point {
+  readonly year: number;
+  readonly value: Decimal;
+  readonly kind: 'baseline' | 'interim';
+}
+
+export type Milestone =
+  | {
+      readonly kind: 'milestone';
+      readonly basis: MilestoneBasis;
+      readonly comparison: Comparison;
+      /** the value (or range) to compare with, in the indicator's unit */
+      readonly value?: Decimal;
+      readonly range?: readonly [Decimal, Decimal];
+      /** the target this milestone leads to */
+      readonly target: Target;
+      /** the point the path starts from (linear, annual_growth) */
+      readonly from?: Point;
+      /** true when the stated growth rate would miss the target and the straight line is used */
+      readonly growthInconsistent?: boolean;
+    }
+  | { readonly kind: 'none'; readonly reason: 'NO_TARGET' | 'TEXT_TARGET' | 'NO_START_POINT'; readonly target?: Target };
+
+function numeric(t: Target): Decimal | undefined {
+  return t.value?.kind === 'number' ? t.value.value : undefined;
+}
+
+function lerp(a: Decimal, b: Decimal, t: Decimal): Decimal {
+  return a.add(b.sub(a).mul(t));
+}
+
+/** Before its year, a target is approached in the indicator's direction. */
+function approachComparison(ind: Indicator, t: Target): Comparison {
+  if (t.comparison === 'between') return 'between';
+  if (t.comparison === '==') return ind.direction === 'higher' ? '>=' : '<=';
+  return t.comparison;
+}
+
+/** A stated growth rate is followed when it reaches the target within 2%. */
+function growthPath(ind: Indicator, from: Point, to: Target, toValue: Decimal): ((year: number) => Decimal) | 'inconsistent' | undefined {
+  const g = ind.annualGrowth;
+  if (!g || from.kind !== 'baseline' || from.value.lte(0)) return undefined;
+  const factor = (years: number): Decimal => new Decimal(1).add(g.rate).pow(years);
+  const end = from.value.mul(factor(to.year - from.year));
+  if (toValue.isZero() || end.sub(toValue).abs().div(toValue.abs()).gt('0.02')) return 'inconsistent';
+  return (year) => from.value.mul(factor(year - from.year));
+}
+
+export function milestoneFor(ind: Indicator, year: number): Milestone {
+  const targets = ind.targets;
+  if (targets.length === 0) return { kind: 'none', reason: 'NO_TARGET' };
+  const last = targets[targets.length - 1] as Target;
+  const exact = targets.find((t) => t.year === year);
+  if (exact) {
+    if (exact.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: exact };
+    return { kind: 'milestone', basis: exact === last ? 'target' : 'interim', comparison: exact.comparison, ...valueOf(exact), target: exact };
+  }
+  if (year > last.year) {
+    if (last.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: last };
+    return { kind: 'milestone', basis: 'after_period', comparison: last.comparison, ...valueOf(last), target: last };
+  }
+  const next = targets.find((t) => t.year > year) as Target;
+  if (next.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: next };
+  if (next.value?.kind === 'boolean') return { kind: 'none', reason: 'NO_START_POINT', target: next };
+
+  // the nearest earlier known point: an interim target before `year`, or the baseline
+  const earlier = targets.filter((t) => t.year < year && numeric(t) !== undefined && t.comparison !== 'between');
+  const prevTarget = earlier[earlier.length - 1];
+  const baseline = ind.baseline && ind.baseline.value.kind === 'number' && ind.baseline.year < year ? { year: ind.baseline.year, value: ind.baseline.value.value, kind: 'baseline' as const } : undefined;
+  let from: Point | undefined = baseline;
+  if (prevTarget && (!from || prevTarget.year >= from.year)) from = { year: prevTarget.year, value: numeric(prevTarget) as Decimal, kind: 'interim' };
+  if (!from) return { kind: 'none', reason: 'NO_START_POINT', target: next };
+
+  const share = new Decimal(year - from.year).div(next.year - from.year);
+  const comparison = approachComparison(ind, next);
+  if (next.comparison === 'between' && next.range) {
+    const start = from.value;
+    return {
+      kind: 'milestone',
+      basis: 'linear',
+      comparison,
+      range: [lerp(start, next.range[0], share).toDecimalPlaces(10), lerp(start, next.range[1], share).toDecimalPlaces(10)],
+      target: next,
+      from,
+    };
+  }
+  const to = numeric(next) as Decimal;
+  const path = growthPath(ind, from, next, to);
+  if (typeof path === 'function') {
+    return { kind: 'milestone', basis: 'annual_growth', comparison, value: path(year), target: next, from };
+  }
+  return {
+    kind: 'milestone',
+    basis: 'linear',
+    comparison,
+    value: lerp(from.value, to, share),
+    target: next,
+    from,
+    ...(path === 'inconsistent' ? { growthInconsistent: true } : {}),
+  };
+}
+
+function valueOf(t: Target): { value?: Decimal; range?: readonly [Decimal, Decimal] } {
+  if (t.comparison === 'between' && t.range) return { range: t.range };
+  const v = numeric(t);
+  return v === undefined ? {} : { value: v };
+}
+
+/** Does a point value meet `comparison value|range`? */
+export function meets(x: Decimal, comparison: Comparison, value: Decimal | undefined, range?: readonly [Decimal, Decimal]): boolean {
+  if (comparison === 'between') {
+    if (!range) return false;
+    return compareDecimal(x, range[0]) >= 0 && compareDecimal(x, range[1]) <= 0;
+  }
+  if (value === undefined) return false;
+  const c = compareDecimal(x, value);
+  switch (comparison) {
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '==':
+      return c === 0;
+  }
+}

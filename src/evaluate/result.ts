@@ -1,0 +1,122 @@
+/**
+ * Evaluation results as data: a status, a stable code and the numbers
+ * behind it. Wording lives in report/ (the message catalog); decimals are
+ * carried as strings so that results serialise exactly.
+ */
+import type { Attribute, Comparison, Quote } from '../plan/model.js';
+import type { MilestoneBasis } from './milestone.js';
+
+export type Status = 'pass' | 'fail' | 'missing' | 'pending' | 'error';
+export type Severity = 'error' | 'warning' | 'info' | 'none';
+
+export const STATUSES: readonly Status[] = ['pass', 'fail', 'missing', 'pending', 'error'];
+
+export type ResultCode =
+  | 'TARGET_MET'
+  | 'TARGET_NOT_MET'
+  | 'MILESTONE_MET'
+  | 'BEHIND_MILESTONE'
+  | 'TARGET_ALREADY_MET'
+  | 'NO_MILESTONE'
+  | 'INPUT_MISSING'
+  | 'REPORTED_ABSENT'
+  | 'TEXT_TARGET'
+  | 'BOUND_UNDETERMINED'
+  | 'RULE_HOLDS'
+  | 'RULE_VIOLATED'
+  | 'RULE_NOT_YET'
+  | 'EVAL_ERROR';
+
+export interface ExpectedValue {
+  readonly comparison: Comparison;
+  readonly value?: string;
+  readonly range?: readonly [string, string];
+  readonly unit: string;
+  readonly basis: MilestoneBasis | 'rule';
+  /** the target the milestone leads to */
+  readonly target?: { readonly year: number; readonly comparison: Comparison; readonly value?: string; readonly range?: readonly [string, string]; readonly text?: string };
+  /** where a path milestone starts */
+  readonly from?: { readonly year: number; readonly value: string; readonly kind: 'baseline' | 'interim' };
+  /** the stated annual growth rate, when the milestone follows it */
+  readonly annualGrowth?: string;
+  /** the stated growth rate could not reach the target, so the straight line was used */
+  readonly growthInconsistent?: boolean;
+  /** the rule's expression */
+  readonly expression?: string;
+}
+
+export interface InputUsed {
+  readonly id: string;
+  readonly name: string;
+  readonly period: string;
+  /** as written in the data file */
+  readonly value: string;
+  readonly unit: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface ComparisonShown {
+  readonly left: string;
+  readonly op: string;
+  readonly right: string;
+  readonly unit: string;
+  /** left − right in `unit`, when both sides are single values */
+  readonly difference?: string;
+  readonly holds: boolean | 'unknown';
+}
+
+export interface CheckResult {
+  readonly id: string;
+  readonly kind: 'target' | 'rule';
+  /** the indicator the check constrains */
+  readonly subject: string;
+  readonly name: string;
+  readonly category?: string;
+  readonly attribute: Attribute;
+  readonly status: Status;
+  readonly severity: Severity;
+  readonly code: ResultCode;
+  readonly expected: ExpectedValue | null;
+  /** the value checked, in `unit` */
+  readonly actual: { readonly value: string; readonly period: string } | null;
+  readonly unit: string;
+  /** how far ahead (+) or behind (−) the milestone, in `unit`, for single values */
+  readonly margin?: string;
+  readonly inputs: readonly InputUsed[];
+  /** for rules: the expression with the values put in, and each comparison made */
+  readonly substituted?: string;
+  readonly comparisons?: readonly ComparisonShown[];
+  /** extra facts for the message (missing inputs, reported text, error) */
+  readonly detail?: Readonly<Record<string, string>>;
+  readonly source: Quote;
+  readonly note?: string;
+}
+
+export interface PlanEvaluation {
+  readonly plan: { readonly id: string; readonly title: string; readonly region: { readonly code: string; readonly name: string } };
+  readonly year: number;
+  readonly results: readonly CheckResult[];
+  readonly summary: Readonly<Record<Status, number>>;
+}
+
+export function summarise(results: readonly CheckResult[]): Record<Status, number> {
+  const s: Record<Status, number> = { pass: 0, fail: 0, missing: 0, pending: 0, error: 0 };
+  for (const r of results) s[r.status]++;
+  return s;
+}
+
+export function severityOf(status: Status, attribute: Attribute): Severity {
+  switch (status) {
+    case 'fail':
+      return attribute === 'binding' ? 'error' : 'warning';
+    case 'error':
+      return 'error';
+    case 'missing':
+      return 'warning';
+    case 'pending':
+      return 'info';
+    case 'pass':
+      return 'none';
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * One rule in one year: look up every measurement it reads (earlier years
+ * too), evaluate the expression in base units, and show the computation with
+ * the values put in, in the subject's unit. Pure.
+ */
+import type { MeasurementSet, Observation } from '../data/measurements.js';
+import type { Expr } from '../expr/ast.js';
+import { evaluateCondition, type ComparisonTrace } from '../expr/evaluate.js';
+import { allMeasurements, type Comparison, type Measurement, type Plan, type Rule } from '../plan/model.js';
+import { parseUnit, type Unit } from '../units/unit.js';
+import { Decimal } from '../values/decimal.js';
+import type { Interval } from '../values/interval.js';
+import { isPoint } from '../values/interval.js';
+import { fromBase, showDecimal, showInterval } from './display.js';
+import { severityOf, type CheckResult, type ComparisonShown, type InputUsed, type ResultCode, type Status } from './result.js';
+import { inputOf } from './targets.js';
+
+const PERCENT = parseUnit('%');
+
+function baseUnitOf(dimension: string): Unit {
+  return { text: dimension, kind: 'quantity', dimension, factor: new Decimal(1) };
+}
+
+/** The unit to show a comparison in: the subject's if it fits, % for ratios. */
+function displayUnit(dimension: string, subject: Measurement | undefined, byDimension: Map<string, Unit>): Unit {
+  if (subject && subject.unit.dimension === dimension) return subject.unit;
+  if (dimension === 'ratio') return PERCENT;
+  return byDimension.get(dimension) ?? baseUnitOf(dimension);
+}
+
+function dimensionOfTrace(t: ComparisonTrace, units: Map<string, Unit>): string {
+  const find = (e: Expr): string | undefined => {
+    switch (e.type) {
+      case 'ref':
+        return units.get(e.id)?.dimension;
+      case 'call':
+        return e.name === 'growth' ? 'ratio' : e.args.map(find).find((d) => d !== undefined);
+      case 'arith':
+        if (e.op === '/') {
+          const l = find(e.left);
+          const r = find(e.right);
+          return l !== undefined && l === r ? 'ratio' : (l ?? r);
+        }
+        return find(e.left) ?? find(e.right);
+      case 'negate':
+        return find(e.arg);
+      default:
+        return undefined;
+    }
+  };
+  return find(t.leftExpr) ?? find(t.rightExpr) ?? 'ratio';
+}
+
+function showComparison(t: ComparisonTrace, unit: Unit): ComparisonShown {
+  const diff = isPoint(t.left) && isPoint(t.right) ? { difference: showDecimal(fromBase(t.left.lo.sub(t.right.lo), unit)) } : {};
+  return { left: showInterval(t.left, unit), op: t.op, right: showInterval(t.right, unit), unit: unit.text, ...diff, holds: t.outcome };
+}
+
+/** The expression with each measurement replaced by its value, in its own unit. */
+function substitute(rule: Rule, valueText: (id: string, offset: number) => string): string {
+  const spans: { start: number; end: number; text: string }[] = [];
+  const walk = (e: Expr): void => {
+    switch (e.type) {
+      case 'ref':
+        spans.push({ start: e.start, end: e.end, text: valueText(e.id, e.offset) });
+        return;
+      case 'call':
+        if (e.name === 'growth' && e.args[0]?.type === 'ref') {
+          const a = e.args[0];
+          spans.push({ start: e.start, end: e.end, text: `(${valueText(a.id, a.offset)} / ${valueText(a.id, a.offset - 1)} − 1)` });
+          return;
+        }
+        e.args.forEach(walk);
+        return;
+      case 'negate':
+      case 'not':
+        walk(e.arg);
+        return;
+      case 'arith':
+      case 'logic':
+        walk(e.left);
+        walk(e.right);
+        return;
+      case 'compare':
+        e.operands.forEach(walk);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(rule.ast);
+  let out = '';
+  let at = 0;
+  for (const s of spans.sort((a, b) => a.start - b.start)) {
+    out += rule.expression.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return out + rule.expression.slice(at);
+}
+
+export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, year: number): CheckResult {
+  const measures = new Map(allMeasurements(plan).map((m) => [m.id, m]));
+  const units = new Map([...measures].map(([id, m]) => [id, m.unit]));
+  const byDimension = new Map<string, Unit>();
+  for (const m of measures.values()) if (!byDimension.has(m.unit.dimension)) byDimension.set(m.unit.dimension, m.unit);
+  const subject = measures.get(rule.subject);
+  const category = rule.category ?? plan.indicators.find((i) => i.id === rule.subject)?.category;
+  const used: Observation[] = [];
+  const absent: string[] = [];
+  const lookup = (id: string, offset: number): Interval | boolean | undefined => {
+    const o = data.forYear(id, year + offset);
+    if (!o) return undefined;
+    if (!used.includes(o)) used.push(o);
+    if (o.value.kind === 'absent') {
+      absent.push(`${id}@${year + offset}: ${o.value.text}`);
+      return undefined;
+    }
+    return o.value.kind === 'number' ? o.value.base : o.value.value;
+  };
+  const base = {
+    id: rule.id,
+    kind: 'rule' as const,
+    subject: rule.subject,
+    name: rule.name,
+    ...(category === undefined ? {} : { category }),
+    attribute: rule.attribute,
+    unit: subject?.unit.text ?? '',
+    source: rule.source,
+    ...(rule.note === undefined ? {} : { note: rule.note }),
+  };
+  const expected = { comparison: '>=' as const, unit: subject?.unit.text ?? '', basis: 'rule' as const, expression: rule.expression };
+  const inputs = (): InputUsed[] => used.map((o) => inputOf(o, measures.get(o.id)?.name ?? o.id));
+  const make = (status: Status, code: ResultCode, extra: Partial<CheckResult> = {}): CheckResult => ({
+    ...base,
+    status,
+    severity: severityOf(status, rule.attribute),
+    code,
+    expected: { ...expected, comparison: firstOp(rule.ast) },
+    actual: null,
+    inputs: inputs(),
+    ...extra,
+  });
+
+  if (rule.fromYear !== undefined && year < rule.fromYear) return make('pending', 'RULE_NOT_YET', { detail: { from: String(rule.fromYear) } });
+  const outcome = evaluateCondition(rule.ast, lookup);
+  if (outcome.kind === 'missing') {
+    const missing = outcome.missing.map((r) => `${measures.get(r.id)?.name ?? r.id} ${year + r.offset}`);
+    return make('missing', absent.length > 0 ? 'REPORTED_ABSENT' : 'INPUT_MISSING', { detail: { missing: missing.join(', '), ...(absent.length ? { text: absent.join('; ') } : {}) } });
+  }
+  if (outcome.kind === 'error') return make('error', 'EVAL_ERROR', { detail: { error: outcome.message } });
+
+  const valueText = (id: string, offset: number): string => {
+    const o = data.forYear(id, year + offset);
+    const m = measures.get(id);
+    if (!o || !m) return '?';
+    if (o.value.kind === 'number') return showInterval(o.value.base, m.unit);
+    return o.value.kind === 'boolean' ? String(o.value.value) : o.text;
+  };
+  const comparisons = outcome.comparisons.map((t) => showComparison(t, displayUnit(dimensionOfTrace(t, units), subject, byDimension)));
+  const first = comparisons[0];
+  const actual = first ? { value: first.left, period: String(year) } : null;
+  const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(first?.difference === undefined ? {} : { margin: signedMargin(first) }) };
+  if (outcome.value === 'unknown') return make('missing', 'BOUND_UNDETERMINED', extra);
+  return outcome.value ? make('pass', 'RULE_HOLDS', extra) : make('fail', 'RULE_VIOLATED', extra);
+}
+
+function firstOp(e: Expr): Comparison {
+  return e.type === 'compare' ? (e.ops[0] ?? '>=') : '==';
+}
+
+/** Positive when the first comparison holds with room to spare. */
+function signedMargin(c: ComparisonShown): string | undefined {
+  if (c.difference === undefined) return undefined;
+  const d = c.difference;
+  const flip = c.op === '<=' || c.op === '<';
+  if (c.op === '==') return d;
+  if (!flip) return d;
+  return d.startsWith('-') ? d.slice(1) : d === '0' ? '0' : `-${d}`;
+}

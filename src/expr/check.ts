@@ -1,0 +1,107 @@
+/**
+ * Dimension checking of a parsed expression against the units of the
+ * measurements it reads. Run when a plan loads, so that a rule comparing
+ * 元/人·月 with 人 never reaches evaluation.
+ */
+import type { Unit } from '../units/unit.js';
+import type { Expr } from './ast.js';
+
+/** `ratio` is also the dimension of plain numbers (1.4, 30%). */
+export type ExprType = { readonly kind: 'number'; readonly dimension: string } | { readonly kind: 'boolean' };
+
+export interface TypeIssue {
+  readonly message: string;
+  readonly offset: number;
+  readonly code: 'UNKNOWN_MEASUREMENT' | 'UNIT_MISMATCH' | 'TYPE_MISMATCH';
+}
+
+const RATIO: ExprType = { kind: 'number', dimension: 'ratio' };
+
+export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues: TypeIssue[]): ExprType {
+  const num = (x: ExprType, at: Expr): string => {
+    if (x.kind !== 'number') {
+      issues.push({ code: 'TYPE_MISMATCH', message: 'expected a number here, found a yes/no value', offset: at.start });
+      return 'ratio';
+    }
+    return x.dimension;
+  };
+  const bool = (x: ExprType, at: Expr): void => {
+    if (x.kind !== 'boolean') issues.push({ code: 'TYPE_MISMATCH', message: 'expected a comparison or yes/no value here', offset: at.start });
+  };
+  switch (e.type) {
+    case 'number':
+      return RATIO;
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'ref': {
+      const u = unitOf(e.id);
+      if (u === undefined) {
+        issues.push({ code: 'UNKNOWN_MEASUREMENT', message: `unknown measurement "${e.id}": declare it under measurements or indicators`, offset: e.start });
+        return RATIO;
+      }
+      return u.kind === 'boolean' ? { kind: 'boolean' } : { kind: 'number', dimension: u.dimension };
+    }
+    case 'negate':
+      return { kind: 'number', dimension: num(typeOf(e.arg, unitOf, issues), e.arg) };
+    case 'not':
+      bool(typeOf(e.arg, unitOf, issues), e.arg);
+      return { kind: 'boolean' };
+    case 'logic':
+      bool(typeOf(e.left, unitOf, issues), e.left);
+      bool(typeOf(e.right, unitOf, issues), e.right);
+      return { kind: 'boolean' };
+    case 'arith': {
+      const l = num(typeOf(e.left, unitOf, issues), e.left);
+      const r = num(typeOf(e.right, unitOf, issues), e.right);
+      if (e.op === '+' || e.op === '-') {
+        if (l !== r) issues.push({ code: 'UNIT_MISMATCH', message: `cannot ${e.op === '+' ? 'add' : 'subtract'} ${r} and ${l}: different dimensions`, offset: e.right.start });
+        return { kind: 'number', dimension: l };
+      }
+      if (e.op === '*') {
+        if (l === 'ratio') return { kind: 'number', dimension: r };
+        if (r === 'ratio') return { kind: 'number', dimension: l };
+        return { kind: 'number', dimension: `(${l})·(${r})` };
+      }
+      if (l === r) return RATIO;
+      if (r === 'ratio') return { kind: 'number', dimension: l };
+      return { kind: 'number', dimension: `(${l})/(${r})` };
+    }
+    case 'compare': {
+      const types = e.operands.map((o) => typeOf(o, unitOf, issues));
+      const first = types[0] as ExprType;
+      types.forEach((t, i) => {
+        if (i === 0) return;
+        const operand = e.operands[i] as Expr;
+        if (t.kind !== first.kind || (t.kind === 'number' && first.kind === 'number' && t.dimension !== first.dimension)) {
+          issues.push({ code: 'UNIT_MISMATCH', message: `cannot compare ${show(first)} with ${show(t)}: incompatible dimensions`, offset: operand.start });
+        } else if (t.kind === 'boolean' && e.ops[i - 1] !== '==') {
+          issues.push({ code: 'TYPE_MISMATCH', message: 'yes/no values can only be compared with ==', offset: operand.start });
+        }
+      });
+      return { kind: 'boolean' };
+    }
+    case 'call': {
+      const dims = e.args.map((a) => num(typeOf(a, unitOf, issues), a));
+      if (e.name === 'growth') return RATIO;
+      const first = dims[0] as string;
+      dims.forEach((d, i) => {
+        if (d !== first) issues.push({ code: 'UNIT_MISMATCH', message: `${e.name}() of different dimensions: ${first} and ${d}`, offset: (e.args[i] as Expr).start });
+      });
+      return { kind: 'number', dimension: first };
+    }
+  }
+}
+
+function show(t: ExprType): string {
+  return t.kind === 'boolean' ? 'a yes/no value' : t.dimension === 'ratio' ? 'a ratio' : t.dimension;
+}
+
+/** Check that a rule's expression is a well-typed condition. */
+export function checkCondition(e: Expr, unitOf: (id: string) => Unit | undefined): TypeIssue[] {
+  const issues: TypeIssue[] = [];
+  const t = typeOf(e, unitOf, issues);
+  if (t.kind !== 'boolean') {
+    issues.push({ code: 'TYPE_MISMATCH', message: 'a rule must be a condition (a comparison such as a >= 1.4 * b)', offset: e.start });
+  }
+  return issues;
+}

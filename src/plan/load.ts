@@ -1,0 +1,69 @@
+/**
+ * Loading a plan: resolve a bundled id (`suzhou`) or a path, read it, hash
+ * it, parse and validate. The one place in plan/ that touches the file system.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { errorDiagnostic, PlanError, UsageError, type Diagnostic } from '../errors.js';
+import { PLANS_DIR } from '../paths.js';
+import type { LoadedPlan } from './model.js';
+import { parseYaml } from './parse-yaml.js';
+import { planSchemaValidator } from './schema.js';
+import { validatePlan, type ValidationResult } from './validate.js';
+
+export function bundledPlanIds(): string[] {
+  if (!existsSync(PLANS_DIR)) return [];
+  return readdirSync(PLANS_DIR)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+    .map((f) => basename(f, '.yaml'))
+    .sort();
+}
+
+/** `suzhou` → the bundled file; anything that exists as a file → itself. */
+export function resolvePlanPath(ref: string): string {
+  if (existsSync(ref) && statSync(ref).isFile()) return ref;
+  const bundled = join(PLANS_DIR, `${ref}.yaml`);
+  if (/^[a-z][a-z0-9-]*$/.test(ref) && existsSync(bundled)) return bundled;
+  const ids = bundledPlanIds();
+  throw new UsageError(`unknown plan "${ref}": not a file, and not a bundled plan (${ids.join(', ') || 'none bundled'})`);
+}
+
+function readPlanText(file: string): { text: string; sha256: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
+    throw new PlanError(`cannot read ${file}`, [errorDiagnostic('READ', `cannot read plan: ${msg}`, { file })]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PlanError(`${file} is not UTF-8`, [errorDiagnostic('ENCODING', 'a plan file must be UTF-8', { file })]);
+  }
+  return { text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Parse and validate without throwing: for `plancheck validate`. */
+export function checkPlanFile(file: string): ValidationResult & { readonly sha256?: string } {
+  let read;
+  try {
+    read = readPlanText(file);
+  } catch (e) {
+    if (e instanceof PlanError) return { ok: false, errors: e.diagnostics, warnings: [] };
+    throw e;
+  }
+  const parsed = parseYaml(read.text, file);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
+  return { ...validatePlan(parsed.document, planSchemaValidator()), sha256: read.sha256 };
+}
+
+/** Load a plan by id or path; throws PlanError (every problem) or UsageError. */
+export function loadPlan(ref: string): LoadedPlan & { readonly warnings: readonly Diagnostic[] } {
+  const file = resolvePlanPath(ref);
+  const result = checkPlanFile(file);
+  if (!result.ok) throw new PlanError(`invalid plan ${file}`, result.errors);
+  return { plan: result.plan, file, sha256: result.sha256 ?? '', warnings: result.warnings };
+}

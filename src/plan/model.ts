@@ -1,0 +1,107 @@
+/** The plan after validation: what evaluation works on. */
+import type { Expr, Reference } from '../expr/ast.js';
+import type { Unit } from '../units/unit.js';
+import type { Decimal } from '../values/decimal.js';
+import type { CompareOp } from '../values/interval.js';
+
+export type Attribute = 'binding' | 'expected' | 'unspecified';
+export type Direction = 'higher' | 'lower';
+export type Comparison = CompareOp | 'between';
+
+/** A value as a plan prints it: a number, yes/no, or text such as 不再评级. */
+export type PlanValue =
+  | { readonly kind: 'number'; readonly value: Decimal }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'text'; readonly text: string };
+
+export interface Quote {
+  readonly table?: string;
+  readonly section?: string;
+  readonly row?: string;
+  readonly text: string;
+}
+
+/** Where something stands in the plan file (1-based). */
+export interface PlanPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Target {
+  readonly year: number;
+  readonly comparison: Comparison;
+  readonly value?: PlanValue;
+  readonly range?: readonly [Decimal, Decimal];
+  readonly text?: string;
+  readonly note?: string;
+}
+
+export interface PrintedReference {
+  readonly label: string;
+  readonly year?: number;
+  readonly comparison?: Comparison;
+  readonly value?: PlanValue;
+  readonly text: string;
+}
+
+export interface Measurement {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly unit: Unit;
+  readonly note?: string;
+  readonly position?: PlanPosition;
+}
+
+export interface Indicator extends Measurement {
+  readonly category?: string;
+  readonly attribute: Attribute;
+  readonly direction: Direction;
+  readonly baseline: { readonly year: number; readonly value: PlanValue; readonly text?: string } | null;
+  readonly targets: readonly Target[];
+  /** 年均增速 in percent, as a decimal fraction (4.56% → 0.0456) */
+  readonly annualGrowth?: { readonly rate: Decimal; readonly text: string };
+  readonly references: readonly PrintedReference[];
+  readonly source: Quote;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly name: string;
+  readonly subject: string;
+  readonly attribute: Attribute;
+  readonly category?: string;
+  readonly expression: string;
+  readonly ast: Expr;
+  /** every measurement and year offset the rule reads */
+  readonly inputs: readonly Reference[];
+  readonly fromYear?: number;
+  readonly source: Quote;
+  readonly note?: string;
+  readonly position?: PlanPosition;
+}
+
+export interface Plan {
+  readonly id: string;
+  readonly title: string;
+  readonly region: { readonly code: string; readonly name: string; readonly aliases: readonly string[] };
+  readonly period: { readonly baselineYear: number; readonly firstYear: number; readonly lastYear: number };
+  readonly source: { readonly file: string; readonly title: string };
+  readonly notes: readonly string[];
+  /** measurements rules read that are not indicators */
+  readonly measurements: readonly Measurement[];
+  readonly indicators: readonly Indicator[];
+  readonly rules: readonly Rule[];
+}
+
+/** A plan as loaded from a file: where it came from and its hash. */
+export interface LoadedPlan {
+  readonly plan: Plan;
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/** Every measurement a CSV may carry for this plan: indicators first, then declared measurements. */
+export function allMeasurements(plan: Plan): readonly Measurement[] {
+  return [...plan.indicators, ...plan.measurements];
+}

@@ -1,0 +1,62 @@
+/** The plan as the schema describes it (snake_case, as written in YAML). */
+export type RawScalar = number | boolean | string;
+export type RawComparison = '>=' | '>' | '<=' | '<' | '==' | 'between';
+
+export interface RawQuote {
+  table?: string;
+  section?: string;
+  row?: string | number;
+  text: string;
+}
+
+export interface RawTarget {
+  year: number;
+  comparison: RawComparison;
+  value?: RawScalar;
+  range?: [number, number];
+  text?: string;
+  note?: string;
+}
+
+export interface RawMeasurement {
+  id: string;
+  name: string;
+  aliases?: string[];
+  unit: string;
+  note?: string;
+}
+
+export interface RawIndicator extends RawMeasurement {
+  category?: string;
+  attribute: 'binding' | 'expected' | 'unspecified';
+  direction: 'higher' | 'lower';
+  baseline?: { year: number; value: RawScalar; text?: string } | null;
+  annual_growth?: { rate: number; text: string };
+  targets: RawTarget[];
+  references?: { label: string; year?: number; comparison?: RawComparison; value?: RawScalar; text: string }[];
+  source: RawQuote;
+}
+
+export interface RawRule {
+  id: string;
+  name: string;
+  subject: string;
+  attribute?: 'binding' | 'expected' | 'unspecified';
+  category?: string;
+  expression: string;
+  from_year?: number;
+  source: RawQuote;
+  note?: string;
+}
+
+export interface RawPlan {
+  id: string;
+  title: string;
+  region: { code: string; name: string; aliases?: string[] };
+  period: { baseline_year: number; first_year: number; last_year: number };
+  source: { file: string; title: string };
+  notes?: string[];
+  measurements?: RawMeasurement[];
+  indicators: RawIndicator[];
+  rules?: RawRule[];
+}

@@ -1,0 +1,233 @@
+/**
+ * Plan validation: the JSON Schema first, then what a schema cannot say —
+ * units that parse, unique ids and names, expressions that parse and whose
+ * dimensions agree, values that fit their units. Returns the plan or every
+ * error; it does not throw for bad input.
+ */
+import type { ValidateFunction } from 'ajv';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
+import { collectReferences } from '../expr/ast.js';
+import { checkCondition } from '../expr/check.js';
+import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
+import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
+import { Decimal } from '../values/decimal.js';
+import { normaliseName } from './names.js';
+import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
+import { positionOf, type PositionedDocument } from './parse-yaml.js';
+import type { RawIndicator, RawMeasurement, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
+import { schemaDiagnostics } from './schema-errors.js';
+
+export type ValidationResult =
+  | { readonly ok: true; readonly plan: Plan; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
+
+type Path = readonly (string | number)[];
+
+class Collector {
+  readonly errors: Diagnostic[] = [];
+  readonly warnings: Diagnostic[] = [];
+  constructor(readonly doc: PositionedDocument) {}
+
+  at(path: Path): { file: string; line: number; column: number; path: string } {
+    const p = positionOf(this.doc, path);
+    return { file: this.doc.file, line: p.line, column: p.column, path: '/' + path.join('/') };
+  }
+  error(code: string, message: string, path: Path, excerpt?: string): void {
+    this.errors.push(errorDiagnostic(code, message, this.at(path), excerpt));
+  }
+  warn(code: string, message: string, path: Path): void {
+    this.warnings.push(warningDiagnostic(code, message, this.at(path)));
+  }
+}
+
+function toPlanValue(v: RawScalar): PlanValue {
+  if (typeof v === 'number') return { kind: 'number', value: new Decimal(String(v)) };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+  return { kind: 'text', text: v };
+}
+
+function toQuote(q: RawQuote): Quote {
+  return {
+    text: q.text,
+    ...(q.table === undefined ? {} : { table: q.table }),
+    ...(q.section === undefined ? {} : { section: q.section }),
+    ...(q.row === undefined ? {} : { row: String(q.row) }),
+  };
+}
+
+function checkValueFitsUnit(c: Collector, v: RawScalar | undefined, unit: Unit, path: Path): void {
+  if (v === undefined || typeof v === 'string') return;
+  if (unit.kind === 'boolean' && typeof v !== 'boolean') c.error('VALUE_UNIT', `a yes/no indicator (unit ${unit.text}) takes true or false, not ${v}`, path);
+  if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', `${v} is a yes/no value but the unit is ${unit.text}`, path);
+}
+
+function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurement | undefined {
+  let unit: Unit;
+  try {
+    unit = parseUnit(m.unit);
+  } catch (e) {
+    if (!(e instanceof UnitSyntaxError)) throw e;
+    c.error('UNIT', `unit "${m.unit}": ${e.message}`, [...path, 'unit']);
+    return undefined;
+  }
+  const pos = positionOf(c.doc, path);
+  return {
+    id: m.id,
+    name: m.name,
+    aliases: m.aliases ?? [],
+    unit,
+    ...(m.note === undefined ? {} : { note: m.note }),
+    position: { line: pos.line, column: pos.column },
+  };
+}
+
+function buildTarget(c: Collector, t: RawTarget, unit: Unit, path: Path): Target {
+  checkValueFitsUnit(c, t.value, unit, [...path, 'value']);
+  if (t.range && t.range[0] > t.range[1]) c.error('RANGE', `range [${t.range[0]}, ${t.range[1]}] is empty: low must not exceed high`, [...path, 'range']);
+  if (t.value !== undefined && typeof t.value === 'boolean' && t.comparison !== '==') {
+    c.error('VALUE_UNIT', 'a yes/no target takes the comparison ==', [...path, 'comparison']);
+  }
+  return {
+    year: t.year,
+    comparison: t.comparison,
+    ...(t.value === undefined ? {} : { value: toPlanValue(t.value) }),
+    ...(t.range === undefined ? {} : { range: [new Decimal(String(t.range[0])), new Decimal(String(t.range[1]))] as const }),
+    ...(t.text === undefined ? {} : { text: t.text }),
+    ...(t.note === undefined ? {} : { note: t.note }),
+  };
+}
+
+function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: RawPlan['period']): Indicator | undefined {
+  const m = buildMeasurement(c, raw, path);
+  if (!m) return undefined;
+  checkValueFitsUnit(c, raw.baseline?.value, m.unit, [...path, 'baseline', 'value']);
+  const targets = raw.targets.map((t, i) => buildTarget(c, t, m.unit, [...path, 'targets', i]));
+  const years = new Set<number>();
+  raw.targets.forEach((t, i) => {
+    if (years.has(t.year)) c.error('TARGET_YEAR', `two targets for ${t.year}`, [...path, 'targets', i, 'year']);
+    years.add(t.year);
+    if (t.year < period.first_year - 1 || t.year > period.last_year) {
+      c.warn('TARGET_YEAR', `target year ${t.year} is outside the plan period ${period.first_year}–${period.last_year}`, [...path, 'targets', i, 'year']);
+    }
+  });
+  return {
+    ...m,
+    ...(raw.category === undefined ? {} : { category: raw.category }),
+    attribute: raw.attribute,
+    direction: raw.direction,
+    baseline: raw.baseline ? { year: raw.baseline.year, value: toPlanValue(raw.baseline.value), ...(raw.baseline.text === undefined ? {} : { text: raw.baseline.text }) } : null,
+    targets: [...targets].sort((a, b) => a.year - b.year),
+    ...(raw.annual_growth === undefined ? {} : { annualGrowth: { rate: new Decimal(String(raw.annual_growth.rate)).div(100), text: raw.annual_growth.text } }),
+    references: (raw.references ?? []).map((r) => ({
+      label: r.label,
+      text: r.text,
+      ...(r.year === undefined ? {} : { year: r.year }),
+      ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
+      ...(r.value === undefined ? {} : { value: toPlanValue(r.value) }),
+    })),
+    source: toQuote(raw.source),
+  };
+}
+
+function checkUnique(c: Collector, measurements: readonly { m: Measurement; path: Path }[]): void {
+  const ids = new Map<string, Path>();
+  const names = new Map<string, { id: string; path: Path }>();
+  for (const { m, path } of measurements) {
+    if (ids.has(m.id)) c.error('DUPLICATE_ID', `duplicate id "${m.id}"`, [...path, 'id']);
+    ids.set(m.id, path);
+    for (const name of [m.name, ...m.aliases]) {
+      const key = normaliseName(name);
+      const prev = names.get(key);
+      if (prev && prev.id !== m.id) c.error('DUPLICATE_NAME', `name "${name}" also names "${prev.id}": a data row could not tell them apart`, [...path, 'name']);
+      names.set(key, { id: m.id, path });
+    }
+  }
+}
+
+export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunction): ValidationResult {
+  const c = new Collector(d);
+  if (!validateSchema(d.value)) {
+    return { ok: false, errors: schemaDiagnostics(d, validateSchema.errors ?? []), warnings: [] };
+  }
+  const raw = d.value as RawPlan;
+  if (raw.period.first_year > raw.period.last_year || raw.period.baseline_year > raw.period.first_year) {
+    c.error('PERIOD', 'period must satisfy baseline_year ≤ first_year ≤ last_year', ['period']);
+  }
+  const indicators: Indicator[] = [];
+  const all: { m: Measurement; path: Path }[] = [];
+  raw.indicators.forEach((r, i) => {
+    const ind = buildIndicator(c, r, ['indicators', i], raw.period);
+    if (ind) {
+      indicators.push(ind);
+      all.push({ m: ind, path: ['indicators', i] });
+    }
+  });
+  const measurements: Measurement[] = [];
+  (raw.measurements ?? []).forEach((r, i) => {
+    const m = buildMeasurement(c, r, ['measurements', i]);
+    if (m) {
+      measurements.push(m);
+      all.push({ m, path: ['measurements', i] });
+    }
+  });
+  checkUnique(c, all);
+  const units = new Map(all.map(({ m }) => [m.id, m.unit]));
+  const rules: Rule[] = [];
+  const ruleIds = new Set<string>();
+  (raw.rules ?? []).forEach((r, i) => {
+    const path: Path = ['rules', i];
+    if (ruleIds.has(r.id) || units.has(r.id)) c.error('DUPLICATE_ID', `duplicate id "${r.id}"`, [...path, 'id']);
+    ruleIds.add(r.id);
+    if (!units.has(r.subject)) c.error('UNKNOWN_MEASUREMENT', `subject "${r.subject}" is not an indicator or measurement of this plan`, [...path, 'subject']);
+    const exprPos = positionOf(d, [...path, 'expression']);
+    // point into the expression when the YAML scalar's text is the expression itself
+    const column0 = exprPos.source !== undefined && exprPos.source.includes(r.expression) ? exprPos.column + exprPos.source.indexOf(r.expression) : exprPos.column;
+    const exprAt = (offset: number): { file: string; line: number; column: number; path: string } => ({
+      file: d.file,
+      line: exprPos.line,
+      column: column0 + offset,
+      path: `/rules/${i}/expression`,
+    });
+    let ast;
+    try {
+      ast = parseExpression(r.expression);
+    } catch (e) {
+      if (!(e instanceof ExprSyntaxError)) throw e;
+      c.errors.push(errorDiagnostic('EXPR_SYNTAX', e.message, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
+      return;
+    }
+    const issues = checkCondition(ast, (id) => units.get(id));
+    for (const issue of issues) {
+      c.errors.push(errorDiagnostic(issue.code, issue.message, exprAt(issue.offset), caretExcerpt(r.expression, issue.offset)));
+    }
+    if (issues.length > 0) return;
+    const pos = positionOf(d, path);
+    rules.push({
+      id: r.id,
+      name: r.name,
+      subject: r.subject,
+      attribute: r.attribute ?? 'unspecified',
+      ...(r.category === undefined ? {} : { category: r.category }),
+      expression: r.expression,
+      ast,
+      inputs: collectReferences(ast),
+      ...(r.from_year === undefined ? {} : { fromYear: r.from_year }),
+      source: toQuote(r.source),
+      ...(r.note === undefined ? {} : { note: r.note }),
+      position: { line: pos.line, column: pos.column },
+    });
+  });
+  if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
+  const plan: Plan = {
+    id: raw.id,
+    title: raw.title,
+    region: { code: raw.region.code, name: raw.region.name, aliases: raw.region.aliases ?? [] },
+    period: { baselineYear: raw.period.baseline_year, firstYear: raw.period.first_year, lastYear: raw.period.last_year },
+    source: { file: raw.source.file, title: raw.source.title },
+    notes: raw.notes ?? [],
+    measurements,
+    indicators,
+    rules,
+  };
+  return { ok: true, plan, warnings: c.warnings };
+}

@@ -1,0 +1,88 @@
+/** A result in words: what was expected, what was found, and why the verdict. */
+import type { CheckResult, ComparisonShown, ExpectedValue } from '../evaluate/result.js';
+import { Decimal } from '../values/decimal.js';
+import { t, codeKey, type Lang } from './messages.js';
+
+const OPS: Readonly<Record<string, string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };
+
+export function unitSuffix(unit: string): string {
+  return unit === '' ? '' : unit === '%' || unit === '‰' ? unit : ` ${unit}`;
+}
+
+/** `≥ 19.32 %`, `30–40 %`, `= 是` */
+export function expectedShort(e: ExpectedValue | null): string {
+  if (!e) return '—';
+  if (e.basis === 'rule') return e.expression ?? '';
+  if (e.comparison === 'between' && e.range) return `${e.range[0]}–${e.range[1]}${unitSuffix(e.unit)}`;
+  const v = e.value === undefined ? '' : trim(e.value);
+  return `${OPS[e.comparison] ?? e.comparison}${v}${unitSuffix(e.unit)}`;
+}
+
+/** Six places are kept in JSON; people read four. */
+function trim(v: string): string {
+  return /^-?\d+(\.\d+)?$/.test(v) ? new Decimal(v).toDecimalPlaces(4).toFixed() : v;
+}
+
+/** Where a milestone came from: the target, an interim target, a path. */
+export function basisText(e: ExpectedValue | null, year: number, lang: Lang): string {
+  if (!e) return '';
+  const target = e.target;
+  switch (e.basis) {
+    case 'target':
+    case 'interim':
+    case 'after_period':
+      return t(lang, `basis.${e.basis}`, { year: target?.year ?? year });
+    case 'linear':
+      return (
+        t(lang, 'basis.linear', {
+          year,
+          fromYear: e.from?.year ?? '',
+          fromKind: t(lang, `from.${e.from?.kind ?? 'baseline'}`),
+          from: e.from ? trim(e.from.value) : '',
+          toYear: target?.year ?? '',
+          to: target?.value !== undefined ? trim(target.value) : (target?.text ?? ''),
+        }) + (e.growthInconsistent ? t(lang, 'basis.growth_inconsistent') : '')
+      );
+    case 'annual_growth':
+      return t(lang, 'basis.annual_growth', { year, fromYear: e.from?.year ?? '', from: e.from ? trim(e.from.value) : '', rate: e.annualGrowth ?? '' });
+    case 'rule':
+      return t(lang, 'basis.rule');
+  }
+}
+
+function comparisonText(c: ComparisonShown | undefined): string {
+  if (!c) return '';
+  return `${c.left} ${OPS[c.op] ?? c.op} ${c.right}${unitSuffix(c.unit)}`;
+}
+
+function targetText(r: CheckResult): string {
+  const tg = r.expected?.target;
+  if (!tg) return '';
+  if (tg.text !== undefined) return `${tg.text}${/\d$/.test(tg.text) ? unitSuffix(r.unit) : ''}`;
+  return expectedShort({ comparison: tg.comparison, ...(tg.value === undefined ? {} : { value: tg.value }), ...(tg.range ? { range: tg.range } : {}), unit: r.unit, basis: 'target' });
+}
+
+function amount(margin: string | undefined): string | undefined {
+  if (margin === undefined) return undefined;
+  return trim(margin.replace(/^-/, ''));
+}
+
+export function explain(r: CheckResult, year: number, lang: Lang): string {
+  const m = amount(r.margin);
+  const behind = r.margin !== undefined && r.margin.startsWith('-');
+  const first = r.comparisons?.[0];
+  const args: Record<string, string | number> = {
+    actual: r.actual ? t(lang, 'actual.value', { value: `${r.actual.value}${unitSuffix(r.unit)}` }) : '',
+    expected: expectedShort(r.expected),
+    basis: basisText(r.expected, year, lang),
+    targetYear: r.expected?.target?.year ?? '',
+    target: targetText(r),
+    year,
+    substituted: r.substituted ?? '',
+    comparison: r.comparisons?.map(comparisonText).join('; ') ?? '',
+    short: m !== undefined && behind ? t(lang, 'short.by', { amount: `${m}${unitSuffix(first?.unit ?? r.unit)}` }) : '',
+    room: m !== undefined && !behind && m !== '0' ? t(lang, 'room.by', { amount: `${m}${unitSuffix(first?.unit ?? r.unit)}` }) : '',
+    ...r.detail,
+  };
+  return t(lang, codeKey(r.code, r.kind), args);
+}

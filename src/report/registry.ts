@@ -1,0 +1,16 @@
+/** Output formats by name. */
+import type { EvaluationReport } from '../index.js';
+import { formatJson } from './json.js';
+import type { FormatOptions } from './options.js';
+import { formatTable } from './table.js';
+
+export type Formatter = (report: EvaluationReport, options: FormatOptions) => string;
+
+export const FORMATS: Readonly<Record<string, Formatter>> = {
+  table: formatTable,
+  json: formatJson,
+};
+
+export function formatNames(): string[] {
+  return Object.keys(FORMATS);
+}

@@ -1,0 +1,116 @@
+/**
+ * The table people read: results grouped by category, one row per target
+ * or rule, ✓/✗ by status, then the details of everything not passing and
+ * a summary line. Widths count CJK characters as two columns.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import type { CheckResult, Status } from '../evaluate/result.js';
+import type { EvaluationReport } from '../index.js';
+import { expectedShort, explain, unitSuffix } from './explain.js';
+import { statusLabel, t } from './messages.js';
+import type { FormatOptions } from './options.js';
+
+const MARK: Readonly<Record<Status, string>> = { pass: '✓', fail: '✗', missing: '?', pending: '…', error: '!' };
+
+function paint(c: ChalkInstance, s: Status, text: string): string {
+  switch (s) {
+    case 'pass':
+      return c.green(text);
+    case 'fail':
+      return c.red(text);
+    case 'missing':
+      return c.yellow(text);
+    case 'pending':
+      return c.gray(text);
+    case 'error':
+      return c.magenta(text);
+  }
+}
+
+function groups(results: readonly CheckResult[], o: FormatOptions): [string, CheckResult[]][] {
+  const out = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const key = r.kind === 'rule' ? t(o.lang, 'heading.rules') : (r.category ?? t(o.lang, 'heading.uncategorised'));
+    const list = out.get(key) ?? [];
+    list.push(r);
+    out.set(key, list);
+  }
+  return [...out];
+}
+
+/** `≥19.32%`, or `≥1000 个 (2025)` when the check is against a later target. */
+function expectedWithYear(r: CheckResult, year: number): string {
+  const e = r.expected;
+  const text = expectedShort(e);
+  return e?.target && e.target.year !== year && e.basis === 'target' ? `${text} (${e.target.year})` : text;
+}
+
+/** A rule's right-hand side as computed: `≥ 1125 元/人·月`. */
+function ruleExpected(r: CheckResult): string {
+  const parts = r.comparisons?.map((x) => `${OPS[x.op] ?? x.op}${x.right}${unitSuffix(x.unit)}`) ?? [];
+  return parts.length > 0 ? parts.join('; ') : '—';
+}
+
+const WIDTHS = [5, 40, 13, 26, 18, 12];
+
+/** Hard-wrap to a display width (CJK characters are two columns wide). */
+export function wrapCell(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const ch of para) {
+      if (stringWidth(line + ch) > width) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+const OPS: Readonly<Record<string, string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };
+
+export function formatTable(report: EvaluationReport, o: FormatOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const ev = report.evaluation;
+  const head = ['#', 'heading.indicator', 'heading.attribute', 'heading.expected', 'heading.actual', 'heading.status'].map((k) => (k === '#' ? k : t(o.lang, k)));
+  const table = new Table({
+    head: o.color ? head.map((h) => c.bold(h)) : head,
+    style: { head: [], border: [], compact: false },
+    wordWrap: true,
+    colWidths: WIDTHS,
+  });
+  const numbered: { n: number; r: CheckResult }[] = [];
+  let n = 0;
+  const grouped = groups(ev.results, o);
+  const showGroups = grouped.length > 1 || grouped[0]?.[0] !== t(o.lang, 'heading.uncategorised');
+  for (const [group, list] of grouped) {
+    if (showGroups) table.push([{ colSpan: 6, content: c.bold(group) }]);
+    for (const r of list) {
+      n++;
+      numbered.push({ n, r });
+      const actual = r.actual ? `${r.actual.value}${unitSuffix(r.kind === 'rule' ? (r.comparisons?.[0]?.unit ?? r.unit) : r.unit)}` : '—';
+      const cells = [String(n), r.name, t(o.lang, `attribute.${r.attribute}`), r.kind === 'rule' ? ruleExpected(r) : expectedWithYear(r, report.year), actual];
+      table.push([...cells.map((x, i) => wrapCell(x, (WIDTHS[i] as number) - 2)), paint(c, r.status, `${MARK[r.status]} ${statusLabel(o.lang, r.status)}`)]);
+    }
+  }
+  const lines: string[] = [`${report.plan.title} — ${report.year}`, table.toString(), ''];
+  const notable = numbered.filter(({ r }) => r.status !== 'pass');
+  if (notable.length > 0) {
+    lines.push(c.bold(t(o.lang, 'heading.details')));
+    for (const { n: i, r } of notable) {
+      lines.push(`${paint(c, r.status, `${String(i).padStart(3)}. ${MARK[r.status]}`)} ${r.name}: ${explain(r, report.year, o.lang)}`);
+      for (const inp of r.inputs) lines.push(`       ${inp.name} ${inp.period} = ${inp.value} ${inp.unit}  (${inp.file}:${inp.line})`);
+    }
+    lines.push('');
+  }
+  const s = ev.summary;
+  lines.push(t(o.lang, 'summary.line', { plan: report.plan.title, region: report.plan.region.name, year: report.year, total: ev.results.length, ...s }));
+  const verdict = report.failing > 0 ? t(o.lang, 'summary.failed', { count: report.failing, failOn: report.policy.failOn }) : t(o.lang, 'summary.passed', { failOn: report.policy.failOn });
+  lines.push(report.failing > 0 ? c.red.bold(verdict) : c.green.bold(verdict));
+  return `${lines.join('\n')}\n`;
+}

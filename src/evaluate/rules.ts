@@ -159,7 +159,8 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, year:
   const comparisons = outcome.comparisons.map((t) => showComparison(t, displayUnit(dimensionOfTrace(t, units), subject, byDimension)));
   const first = comparisons[0];
   const actual = first ? { value: first.left, period: String(year) } : null;
-  const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(first?.difference === undefined ? {} : { margin: signedMargin(first) }) };
+  const margin = first ? signedMargin(first) : undefined;
+  const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(margin === undefined ? {} : { margin }) };
   if (outcome.value === 'unknown') return make('missing', 'BOUND_UNDETERMINED', extra);
   return outcome.value ? make('pass', 'RULE_HOLDS', extra) : make('fail', 'RULE_VIOLATED', extra);
 }

@@ -60,7 +60,7 @@ function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>
 function marginOf(x: Interval, ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>): string | undefined {
   if (!iv.isPoint(x)) return undefined;
   const v = fromBase(x.lo, ind.unit);
-  let ref: Decimal | undefined = m.value;
+  const ref: Decimal | undefined = m.value;
   if (m.comparison === 'between' && m.range) {
     const [lo, hi] = m.range;
     if (v.lt(lo)) return str(v.sub(lo));

@@ -7,7 +7,10 @@ import type { Unit } from '../units/unit.js';
 import type { Expr } from './ast.js';
 
 /** `ratio` is also the dimension of plain numbers (1.4, 30%). */
-export type ExprType = { readonly kind: 'number'; readonly dimension: string } | { readonly kind: 'boolean' };
+export type ExprType = { readonly kind: 'number'; readonly dimension: string; readonly label?: string } | { readonly kind: 'boolean' };
+
+/** The dimension of an unknown measurement: reported once, never compared. */
+const UNKNOWN = '?';
 
 export interface TypeIssue {
   readonly message: string;
@@ -37,9 +40,9 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       const u = unitOf(e.id);
       if (u === undefined) {
         issues.push({ code: 'UNKNOWN_MEASUREMENT', message: `unknown measurement "${e.id}": declare it under measurements or indicators`, offset: e.start });
-        return RATIO;
+        return { kind: 'number', dimension: UNKNOWN };
       }
-      return u.kind === 'boolean' ? { kind: 'boolean' } : { kind: 'number', dimension: u.dimension };
+      return u.kind === 'boolean' ? { kind: 'boolean' } : { kind: 'number', dimension: u.dimension, label: u.text };
     }
     case 'negate':
       return { kind: 'number', dimension: num(typeOf(e.arg, unitOf, issues), e.arg) };
@@ -51,19 +54,22 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       bool(typeOf(e.right, unitOf, issues), e.right);
       return { kind: 'boolean' };
     case 'arith': {
-      const l = num(typeOf(e.left, unitOf, issues), e.left);
-      const r = num(typeOf(e.right, unitOf, issues), e.right);
+      const lt = typeOf(e.left, unitOf, issues);
+      const rt = typeOf(e.right, unitOf, issues);
+      const l = num(lt, e.left);
+      const r = num(rt, e.right);
+      if (l === UNKNOWN || r === UNKNOWN) return { kind: 'number', dimension: UNKNOWN };
       if (e.op === '+' || e.op === '-') {
-        if (l !== r) issues.push({ code: 'UNIT_MISMATCH', message: `cannot ${e.op === '+' ? 'add' : 'subtract'} ${r} and ${l}: different dimensions`, offset: e.right.start });
-        return { kind: 'number', dimension: l };
+        if (l !== r) issues.push({ code: 'UNIT_MISMATCH', message: `cannot ${e.op === '+' ? 'add' : 'subtract'} ${show(rt)} and ${show(lt)}: different dimensions`, offset: e.right.start });
+        return lt;
       }
       if (e.op === '*') {
-        if (l === 'ratio') return { kind: 'number', dimension: r };
-        if (r === 'ratio') return { kind: 'number', dimension: l };
+        if (l === 'ratio') return rt;
+        if (r === 'ratio') return lt;
         return { kind: 'number', dimension: `(${l})·(${r})` };
       }
       if (l === r) return RATIO;
-      if (r === 'ratio') return { kind: 'number', dimension: l };
+      if (r === 'ratio') return lt;
       return { kind: 'number', dimension: `(${l})/(${r})` };
     }
     case 'compare': {
@@ -72,6 +78,8 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       types.forEach((t, i) => {
         if (i === 0) return;
         const operand = e.operands[i] as Expr;
+        const unknown = (t.kind === 'number' && t.dimension === UNKNOWN) || (first.kind === 'number' && first.dimension === UNKNOWN);
+        if (unknown) return;
         if (t.kind !== first.kind || (t.kind === 'number' && first.kind === 'number' && t.dimension !== first.dimension)) {
           issues.push({ code: 'UNIT_MISMATCH', message: `cannot compare ${show(first)} with ${show(t)}: incompatible dimensions`, offset: operand.start });
         } else if (t.kind === 'boolean' && e.ops[i - 1] !== '==') {
@@ -85,7 +93,7 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       if (e.name === 'growth') return RATIO;
       const first = dims[0] as string;
       dims.forEach((d, i) => {
-        if (d !== first) issues.push({ code: 'UNIT_MISMATCH', message: `${e.name}() of different dimensions: ${first} and ${d}`, offset: (e.args[i] as Expr).start });
+        if (d !== first && d !== UNKNOWN && first !== UNKNOWN) issues.push({ code: 'UNIT_MISMATCH', message: `${e.name}() of different dimensions: ${first} and ${d}`, offset: (e.args[i] as Expr).start });
       });
       return { kind: 'number', dimension: first };
     }
@@ -93,7 +101,9 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
 }
 
 function show(t: ExprType): string {
-  return t.kind === 'boolean' ? 'a yes/no value' : t.dimension === 'ratio' ? 'a ratio' : t.dimension;
+  if (t.kind === 'boolean') return 'a yes/no value';
+  if (t.dimension === 'ratio') return 'a ratio';
+  return t.label ?? t.dimension;
 }
 
 /** Check that a rule's expression is a well-typed condition. */

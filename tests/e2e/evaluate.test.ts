@@ -131,3 +131,19 @@ describe('bad input: exit 2, file:line on stderr, nothing on stdout', () => {
     expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('the JSON output follows schemas/result.schema.json', () => {
+  it.each([
+    ['tests/fixtures/basic/data.csv'],
+    ['tests/fixtures/basic/data-only-unspecified-fails.csv'],
+  ])('%s', async (file) => {
+    const { Ajv } = await import('ajv');
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync('schemas/result.schema.json', 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const out = JSON.parse(runCli(['evaluate', '--format', 'json', '--plan', PLAN, file]).stdout) as unknown;
+    const valid = validate(out);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+});

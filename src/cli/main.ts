@@ -9,6 +9,7 @@ import { formatNames } from '../report/registry.js';
 import { version } from '../version.js';
 import { runEvaluate, type EvaluateFlags } from './evaluate-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
+import { runPlans, runShow, runTemplate, runValidate } from './plan-commands.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
@@ -33,6 +34,37 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .action((files: string[], flags: EvaluateFlags) => setCode(runEvaluate(io, files, flags)));
+
+  const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
+
+  program
+    .command('plans')
+    .description('list the bundled plans: id, title, region, period, numbers of indicators and rules')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(lang())
+    .action((flags: { lang?: string; format?: string }) => setCode(runPlans(io, flags)));
+
+  program
+    .command('show')
+    .description('show a plan as tables: indicators with unit, attribute, baseline, targets and source; rules with expression and quote')
+    .argument('<plan>', 'a bundled plan id or a plan YAML file')
+    .addOption(lang())
+    .action((ref: string, flags: { lang?: string }) => setCode(runShow(io, ref, flags)));
+
+  program
+    .command('validate')
+    .description('check plan files: schema, units, expressions, and lint warnings; exit 2 on errors')
+    .argument('<plan...>', 'plan YAML files or bundled plan ids')
+    .option('--strict', 'warnings fail too')
+    .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => setCode(runValidate(io, refs, flags)));
+
+  program
+    .command('template')
+    .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
+    .argument('<plan>', 'a bundled plan id or a plan YAML file')
+    .option('-y, --year <year>', 'the year to fill in (default: the plan period’s last year)')
+    .action((ref: string, flags: { year?: string }) => setCode(runTemplate(io, ref, flags)));
 
   return program;
 }

@@ -84,7 +84,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, year: nu
     ...(ind.category === undefined ? {} : { category: ind.category }),
     attribute: ind.attribute,
     unit: ind.unit.text,
-    source: ind.source,
+    source: ind.source ?? { text: '' },
     ...(ind.note === undefined ? {} : { note: ind.note }),
   };
   const expected =

@@ -46,8 +46,11 @@ function readPlanText(file: string): { text: string; sha256: string } {
   return { text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Parse and validate without throwing: for `plancheck validate`. */
-export function checkPlanFile(file: string): ValidationResult & { readonly sha256?: string } {
+/**
+ * Parse and validate without throwing: for `plancheck validate`. With
+ * `seedsDir`, every quote is looked up in the plan's seed document there.
+ */
+export function checkPlanFile(file: string, seedsDir?: string): ValidationResult & { readonly sha256?: string } {
   let read;
   try {
     read = readPlanText(file);
@@ -57,7 +60,16 @@ export function checkPlanFile(file: string): ValidationResult & { readonly sha25
   }
   const parsed = parseYaml(read.text, file);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
-  return { ...validatePlan(parsed.document, planSchemaValidator()), sha256: read.sha256 };
+  let seed: string | undefined;
+  if (seedsDir !== undefined) {
+    const name = (parsed.document.value as { source?: { file?: unknown } } | null)?.source?.file;
+    const seedFile = typeof name === 'string' ? join(seedsDir, basename(name)) : undefined;
+    if (seedFile === undefined || !existsSync(seedFile)) {
+      return { ok: false, errors: [errorDiagnostic('NO_SEED', `seed document ${String(name)} not found in ${seedsDir}`, { file })], warnings: [] };
+    }
+    seed = readFileSync(seedFile, 'utf8');
+  }
+  return { ...validatePlan(parsed.document, planSchemaValidator(), seed), sha256: read.sha256 };
 }
 
 /** Load a plan by id or path; throws PlanError (every problem) or UsageError. */

@@ -62,7 +62,8 @@ export interface Indicator extends Measurement {
   /** 年均增速 in percent, as a decimal fraction (4.56% → 0.0456) */
   readonly annualGrowth?: { readonly rate: Decimal; readonly text: string };
   readonly references: readonly PrintedReference[];
-  readonly source: Quote;
+  /** where the source prints it; a plan without one gets a lint warning */
+  readonly source?: Quote;
 }
 
 export interface Rule {

@@ -34,7 +34,7 @@ export interface RawIndicator extends RawMeasurement {
   annual_growth?: { rate: number; text: string };
   targets: RawTarget[];
   references?: { label: string; year?: number; comparison?: RawComparison; value?: RawScalar; text: string }[];
-  source: RawQuote;
+  source?: RawQuote;
 }
 
 export interface RawRule {

@@ -11,6 +11,7 @@ import { checkCondition } from '../expr/check.js';
 import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
 import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
+import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
 import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
 import { positionOf, type PositionedDocument } from './parse-yaml.js';
@@ -125,7 +126,7 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
       ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
       ...(r.value === undefined ? {} : { value: toPlanValue(r.value) }),
     })),
-    source: toQuote(raw.source),
+    ...(raw.source === undefined ? {} : { source: toQuote(raw.source) }),
   };
 }
 
@@ -144,7 +145,7 @@ function checkUnique(c: Collector, measurements: readonly { m: Measurement; path
   }
 }
 
-export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunction): ValidationResult {
+export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunction, seedText?: string): ValidationResult {
   const c = new Collector(d);
   if (!validateSchema(d.value)) {
     return { ok: false, errors: schemaDiagnostics(d, validateSchema.errors ?? []), warnings: [] };
@@ -229,5 +230,6 @@ export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunc
     indicators,
     rules,
   };
-  return { ok: true, plan, warnings: c.warnings };
+  const lint = lintPlan(plan, (path) => c.at(path), seedText === undefined ? undefined : compactSeed(seedText));
+  return { ok: true, plan, warnings: [...c.warnings, ...lint] };
 }

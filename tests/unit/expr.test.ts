@@ -88,7 +88,7 @@ describe('checkCondition: dimensions', () => {
 
   it('names both dimensions when they differ', () => {
     const [issue] = checkCondition(parseExpression('low_income_standard >= social_workers'), unitOf);
-    expect(issue?.message).toMatch(/元\/人·年.*人/);
+    expect(issue?.message).toMatch(/cannot compare 元\/人·月 with 人/);
     expect(issue?.offset).toBe(23);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * Warnings about a plan that is valid but suspect: a target behind its
+ * baseline in the indicator's direction, a printed cell whose unit is not
+ * the indicator's, a percentage rate above 100, an indicator without a
+ * source, a quote that is not in the seed document. Pure: positions come
+ * from `locate`, the seed text (if any) from the caller.
+ */
+import { warningDiagnostic, type Diagnostic, type Location } from '../errors.js';
+import { tryParseUnit } from '../units/unit.js';
+import { compareDecimal } from '../values/decimal.js';
+import type { Indicator, Plan, Quote } from './model.js';
+
+export type Locate = (path: readonly (string | number)[]) => Location;
+
+/** Units a printed cell may carry at its end: `60%`, `1200人`, `1.3倍`, `＞30平方米`. */
+const CELL_UNIT = /^[^\d]*[\d.,]+\s*([^\d\s.,、]+)$/;
+
+function cellUnitMismatch(ind: Indicator, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const m = CELL_UNIT.exec(text.normalize('NFKC').trim());
+  const printed = m?.[1]?.replace(/(以上|以下|左右)$/, '');
+  if (!printed) return undefined;
+  const u = tryParseUnit(printed);
+  if (!u || u.dimension === ind.unit.dimension) return undefined;
+  return printed;
+}
+
+const RATE_NAME = /率|占比|比例|覆盖/;
+
+/** Whitespace-insensitive: table cells are split over lines in the seeds. */
+export function quoteInSeed(quote: Quote, seedCompact: string): boolean {
+  return seedCompact.includes(quote.text.replace(/\s+/g, ''));
+}
+
+export function compactSeed(seedText: string): string {
+  return seedText.replace(/\s+/g, '');
+}
+
+export function lintPlan(plan: Plan, locate: Locate, seedCompact?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = (code: string, message: string, path: readonly (string | number)[]): void => {
+    out.push(warningDiagnostic(code, message, locate(path)));
+  };
+  plan.indicators.forEach((ind, i) => {
+    const at = ['indicators', i];
+    if (!ind.source) warn('NO_SOURCE', `${ind.name}: no source (table, row and the quoted text)`, at);
+    else if (seedCompact !== undefined && !quoteInSeed(ind.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', `${ind.name}: the quote is not in the seed document ${plan.source.file}`, [...at, 'source', 'text']);
+    const b = ind.baseline;
+    ind.targets.forEach((t, j) => {
+      if (b?.value.kind === 'number' && t.value?.kind === 'number') {
+        const c = compareDecimal(t.value.value, b.value.value);
+        if ((ind.direction === 'higher' && c < 0) || (ind.direction === 'lower' && c > 0)) {
+          warn('TARGET_BEHIND_BASELINE', `${ind.name}: the ${t.year} target ${t.value.value.toFixed()} is behind the ${b.year} baseline ${b.value.value.toFixed()} although ${ind.direction} is better${ind.note ? '' : ' (explain it in a note)'}`, [...at, 'targets', j, 'value']);
+        }
+      }
+      const printed = cellUnitMismatch(ind, t.text);
+      if (printed) warn('UNIT_MISMATCH', `${ind.name}: the target is printed as "${t.text}" (${printed}) but the unit is ${ind.unit.text}`, [...at, 'targets', j, 'text']);
+      if (ind.unit.text === '%' && RATE_NAME.test(ind.name) && t.value?.kind === 'number' && t.value.value.gt(100)) {
+        warn('UNIT_MISMATCH', `${ind.name}: a rate of ${t.value.value.toFixed()}% is above 100%`, [...at, 'targets', j, 'value']);
+      }
+    });
+    const printed = cellUnitMismatch(ind, b?.text);
+    if (printed) warn('UNIT_MISMATCH', `${ind.name}: the baseline is printed as "${b?.text}" (${printed}) but the unit is ${ind.unit.text}`, [...at, 'baseline', 'text']);
+  });
+  plan.rules.forEach((r, i) => {
+    if (seedCompact !== undefined && !quoteInSeed(r.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', `rule ${r.id}: the quote is not in the seed document ${plan.source.file}`, ['rules', i, 'source', 'text']);
+  });
+  const used = new Set(plan.rules.flatMap((r) => r.inputs.map((x) => x.id)));
+  plan.measurements.forEach((m, i) => {
+    if (!used.has(m.id)) warn('UNUSED_MEASUREMENT', `measurement ${m.id} is declared but no rule reads it`, ['measurements', i]);
+  });
+  return out;
+}

@@ -1,0 +1,69 @@
+/** `plancheck plans` and `plancheck show`: plans as tables for people. */
+import Table from 'cli-table3';
+import type { Comparison, Indicator, LoadedPlan, Plan, PlanValue, Quote } from '../plan/model.js';
+import type { Lang } from './messages.js';
+import { t } from './messages.js';
+import { wrapCell } from './table.js';
+
+const OPS: Readonly<Record<Comparison, string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', between: '' };
+
+function table(head: string[], widths: number[], rows: string[][]): string {
+  const tb = new Table({ head, colWidths: widths, style: { head: [], border: [] } });
+  for (const r of rows) tb.push(r.map((c, i) => wrapCell(c, (widths[i] ?? 12) - 2)));
+  return tb.toString();
+}
+
+function showValue(v: PlanValue | undefined): string {
+  if (!v) return '';
+  if (v.kind === 'number') return v.value.toFixed();
+  if (v.kind === 'boolean') return v.value ? '是' : '否';
+  return v.text;
+}
+
+function targetsText(ind: Indicator): string {
+  const own = ind.targets.map((tg) => `${tg.year}: ${tg.comparison === 'between' && tg.range ? `${tg.range[0].toFixed()}–${tg.range[1].toFixed()}` : `${OPS[tg.comparison]}${showValue(tg.value)}`}`);
+  const refs = ind.references.map((r) => `(${r.label}: ${r.text})`);
+  const growth = ind.annualGrowth ? [`年均增速 ${ind.annualGrowth.text}`] : [];
+  return [...own, ...growth, ...refs].join('\n') || '—';
+}
+
+export function sourceText(q: Quote | undefined): string {
+  if (!q) return '—';
+  return [q.table ?? q.section, q.row === undefined ? undefined : `#${q.row}`].filter(Boolean).join(' ');
+}
+
+const ATTR: Readonly<Record<string, string>> = { binding: '约束性', expected: '预期性', unspecified: '—' };
+
+export function formatPlanList(plans: readonly LoadedPlan[], lang: Lang): string {
+  const head = lang === 'zh' ? ['id', '规划', '地区', '期间', '指标', '规则'] : ['id', 'Title', 'Region', 'Period', 'Indicators', 'Rules'];
+  const rows = plans.map(({ plan: p }) => [p.id, p.title, `${p.region.name} (${p.region.code})`, `${p.period.baselineYear} → ${p.period.firstYear}–${p.period.lastYear}`, String(p.indicators.length), String(p.rules.length)]);
+  return `${table(head, [14, 44, 22, 20, 12, 8], rows)}\n`;
+}
+
+export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {
+  const p: Plan = loaded.plan;
+  const out: string[] = [`${p.title} (${p.id}) — ${p.region.name} ${p.region.code}, ${p.period.baselineYear} → ${p.period.firstYear}–${p.period.lastYear}`, `${lang === 'zh' ? '来源' : 'Source'}: ${p.source.title} (${p.source.file})`];
+  const head =
+    lang === 'zh' ? ['#', '指标', '单位', '属性', '基期值', '目标', '来源'] : ['#', 'Indicator', 'Unit', 'Attribute', 'Baseline', 'Targets', 'Source'];
+  const rows = p.indicators.map((ind, i) => [
+    String(i + 1),
+    `${ind.name}\n${ind.id}${ind.category ? ` · ${ind.category}` : ''}`,
+    ind.unit.text,
+    ATTR[ind.attribute] ?? ind.attribute,
+    ind.baseline ? `${showValue(ind.baseline.value)} (${ind.baseline.year})` : '—',
+    targetsText(ind),
+    sourceText(ind.source),
+  ]);
+  out.push(table(head, [5, 40, 12, 11, 14, 26, 12], rows));
+  if (p.rules.length > 0) {
+    out.push(t(lang, 'heading.rules'));
+    const rhead = lang === 'zh' ? ['规则', '表达式', '原文'] : ['Rule', 'Expression', 'Source text'];
+    out.push(table(rhead, [30, 44, 44], p.rules.map((r) => [`${r.name}\n${r.id} · ${ATTR[r.attribute] ?? r.attribute}`, r.expression, `${sourceText(r.source)}: ${r.source.text}`])));
+  }
+  if (p.measurements.length > 0) {
+    out.push(lang === 'zh' ? '规则所用的其他计量' : 'Other measurements the rules read');
+    out.push(table(['id', lang === 'zh' ? '名称' : 'Name', lang === 'zh' ? '单位' : 'Unit'], [36, 40, 14], p.measurements.map((m) => [m.id, m.name, m.unit.text])));
+  }
+  for (const n of p.notes) out.push(`* ${n}`);
+  return `${out.join('\n')}\n`;
+}

@@ -6,8 +6,10 @@ import { printDiagnostics, useColor, type Io } from './io.js';
 import { FAIL_ON, LANGS, MISSING, oneOf, parseYear } from './options.js';
 
 export interface EvaluateFlags {
-  plan: string;
+  plan: string[];
   year?: string;
+  period?: string;
+  require?: string;
   format: string;
   failOn: string;
   missing: string;
@@ -20,10 +22,18 @@ export function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): numb
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
   const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
   const year = parseYear(flags.year);
-  const report = evaluate({ plan: flags.plan, data: files, policy, ...(year === undefined ? {} : { year }) });
-  printDiagnostics(io, report.warnings);
+  const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
+  const run = evaluate({
+    plans: flags.plan,
+    data: files,
+    policy,
+    requireComplete,
+    ...(year === undefined ? {} : { year }),
+    ...(flags.period === undefined ? {} : { period: flags.period }),
+  });
+  printDiagnostics(io, run.warnings);
   const formatter = FORMATS[format];
   if (!formatter) throw new Error(`no formatter for ${format}`);
-  io.out(formatter(report, { color: useColor(io, flags.color), lang }));
-  return report.failing > 0 ? 1 : 0;
+  io.out(formatter(run, { color: useColor(io, flags.color), lang }));
+  return run.failing > 0 ? 1 : 0;
 }

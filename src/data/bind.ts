@@ -18,6 +18,8 @@ import { formatPeriod, parsePeriod, type Period } from './period.js';
 export interface BindOptions {
   /** the period for rows without one (from --year); without it such rows are errors */
   readonly defaultYear?: number;
+  /** rows were routed here by region already: do not check it again */
+  readonly routed?: boolean;
 }
 
 export interface BindResult {
@@ -25,12 +27,18 @@ export interface BindResult {
   readonly errors: Diagnostic[];
   readonly warnings: Diagnostic[];
   /** rows whose indicator the plan does not know */
-  readonly unknown: number;
+  readonly unknown: RawRow[];
   /** rows for another region, set aside */
   readonly otherRegion: number;
 }
 
-function regionMatches(plan: Plan, region: string): boolean {
+/** The warning for a row no plan knows, with the closest names of `plan`. */
+export function unknownIndicatorWarning(plan: Plan, row: RawRow): Diagnostic {
+  const near = buildNameIndex(plan).suggest(row.indicator);
+  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, { file: row.file, line: row.line });
+}
+
+export function regionMatches(plan: Plan, region: string): boolean {
   const key = normaliseName(region);
   return [plan.region.code, plan.region.name, ...plan.region.aliases].some((r) => normaliseName(r) === key);
 }
@@ -56,12 +64,12 @@ export function bindRows(plan: Plan, rows: readonly RawRow[], options: BindOptio
   const measurements = new MeasurementSet();
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
-  let unknown = 0;
+  const unknown: RawRow[] = [];
   let otherRegion = 0;
 
   for (const row of rows) {
     const at = { file: row.file, line: row.line };
-    if (row.region !== undefined && !regionMatches(plan, row.region)) {
+    if (options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
       otherRegion++;
       warnings.push(warningDiagnostic('OTHER_REGION', `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, at));
       continue;
@@ -72,9 +80,7 @@ export function bindRows(plan: Plan, rows: readonly RawRow[], options: BindOptio
     }
     const m = names.find(row.indicator);
     if (!m) {
-      unknown++;
-      const near = names.suggest(row.indicator);
-      warnings.push(warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, at));
+      unknown.push(row);
       continue;
     }
     let period: Period | undefined;

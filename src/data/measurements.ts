@@ -4,7 +4,7 @@
  * unit of their dimension (exact: see units/unit.ts) beside what was written.
  */
 import type { Unit } from '../units/unit.js';
-import type { Interval } from '../values/interval.js';
+import { add, point, type Interval } from '../values/interval.js';
 import { endMonth, formatPeriod, type Period } from './period.js';
 
 export type ObservedValue =
@@ -35,6 +35,17 @@ function sameValue(a: ObservedValue, b: ObservedValue): boolean {
   return true;
 }
 
+/** A year's value as of a month: one observation, or the sum of several. */
+export interface RolledValue {
+  readonly value: ObservedValue;
+  /** the rows it comes from, oldest first */
+  readonly observations: readonly Observation[];
+  /** `2024`, `2024-06`, or `2024-01…2024-06` for a sum */
+  readonly period: string;
+}
+
+export type RollupKind = 'latest' | 'sum';
+
 export class MeasurementSet {
   private readonly byKey = new Map<string, Observation>();
   private readonly byId = new Map<string, Observation[]>();
@@ -51,20 +62,39 @@ export class MeasurementSet {
     return undefined;
   }
 
+  private inYear(id: string, year: number, month: number): Observation[] {
+    return (this.byId.get(id) ?? []).filter((o) => o.period.year === year && (o.period.kind !== 'year' || month === 12) && endMonth(o.period) <= month);
+  }
+
   /**
-   * The value for a year: the yearly row if there is one, otherwise the
-   * latest month or quarter reported in that year.
+   * A measurement's value in `year` as of the end of `month`: for `latest`,
+   * the most recent row not after that month (a yearly row counts only at
+   * the year's end); for `sum`, the year-to-date total of monthly rows (or of
+   * quarterly rows, where there are no monthly ones), or the yearly row.
    */
-  forYear(id: string, year: number): Observation | undefined {
-    const list = this.byId.get(id);
-    if (!list) return undefined;
-    let best: Observation | undefined;
-    for (const o of list) {
-      if (o.period.year !== year) continue;
-      if (o.period.kind === 'year') return o;
-      if (!best || endMonth(o.period) > endMonth(best.period)) best = o;
+  valueAsOf(id: string, year: number, month: number, rollup: RollupKind): RolledValue | undefined {
+    const rows = this.inYear(id, year, month);
+    if (rows.length === 0) return undefined;
+    const yearly = rows.find((o) => o.period.kind === 'year');
+    if (rollup === 'latest' || yearly) {
+      const pick = yearly ?? rows.reduce((a, b) => (endMonth(b.period) > endMonth(a.period) || (endMonth(b.period) === endMonth(a.period) && b.period.kind === 'month') ? b : a));
+      return { value: pick.value, observations: [pick], period: formatPeriod(pick.period) };
     }
-    return best;
+    const months = rows.filter((o) => o.period.kind === 'month');
+    const parts = (months.length > 0 ? months : rows.filter((o) => o.period.kind === 'quarter')).sort((a, b) => endMonth(a.period) - endMonth(b.period));
+    const first = parts[0] as Observation;
+    const last = parts[parts.length - 1] as Observation;
+    const period = parts.length === 1 ? formatPeriod(first.period) : `${formatPeriod(first.period)}…${formatPeriod(last.period)}`;
+    const absent = parts.find((o) => o.value.kind !== 'number');
+    if (absent) return { value: absent.value.kind === 'absent' ? absent.value : { kind: 'absent', text: absent.text }, observations: parts, period };
+    let total: Interval = point(0);
+    for (const o of parts) if (o.value.kind === 'number') total = add(total, o.value.base);
+    return { value: { kind: 'number', base: total }, observations: parts, period };
+  }
+
+  /** Every row of a measurement in a year (for completeness checks). */
+  periodsIn(id: string, year: number): Period[] {
+    return (this.byId.get(id) ?? []).filter((o) => o.period.year === year).map((o) => o.period);
   }
 
   years(): number[] {

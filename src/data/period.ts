@@ -49,3 +49,17 @@ export function formatPeriod(p: Period): string {
 export function endMonth(p: Period): number {
   return p.kind === 'year' ? 12 : p.kind === 'month' ? p.month : p.quarter * 3;
 }
+
+/** The moment an evaluation is made: the end of `month` in `year` (12 for a whole year). */
+export interface AsOf {
+  readonly year: number;
+  readonly month: number;
+}
+
+export function asOfPeriod(p: Period): AsOf {
+  return { year: p.year, month: endMonth(p) };
+}
+
+export function formatAsOf(a: AsOf): string {
+  return a.month === 12 ? String(a.year) : `${a.year}-${String(a.month).padStart(2, '0')}`;
+}

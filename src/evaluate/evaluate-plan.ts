@@ -1,22 +1,37 @@
 /** (plan, measurements, year) → every target and rule result. Pure. */
 import type { MeasurementSet } from '../data/measurements.js';
-import type { Plan } from '../plan/model.js';
+import type { AsOf } from '../data/period.js';
+import { allMeasurements, type Plan } from '../plan/model.js';
+import { owedRows } from './completeness.js';
 import { summarise, type CheckResult, type PlanEvaluation } from './result.js';
 import { evaluateRule } from './rules.js';
 import { evaluateIndicator } from './targets.js';
 
-export function evaluatePlan(plan: Plan, data: MeasurementSet, year: number): PlanEvaluation {
+export interface EvaluateOptions {
+  /** every measurement due and absent fails the run (--require complete) */
+  readonly requireComplete?: boolean;
+}
+
+export function evaluatePlan(plan: Plan, data: MeasurementSet, asOf: AsOf | number, options: EvaluateOptions = {}): PlanEvaluation {
+  const at: AsOf = typeof asOf === 'number' ? { year: asOf, month: 12 } : asOf;
+  const all = options.requireComplete === true;
+  const required = new Set(allMeasurements(plan).filter((m) => m.required).map((m) => m.id));
   const results: CheckResult[] = [];
   for (const ind of plan.indicators) {
-    const r = evaluateIndicator(ind, data, year);
-    if (r) results.push(r);
+    const r = evaluateIndicator(ind, data, at);
+    if (r) results.push(all || required.has(ind.id) ? { ...r, required: true } : r);
   }
-  for (const rule of plan.rules) results.push(evaluateRule(rule, plan, data, year));
+  for (const rule of plan.rules) {
+    const r = evaluateRule(rule, plan, data, at);
+    results.push(all || rule.inputs.some((i) => required.has(i.id)) ? { ...r, required: true } : r);
+  }
   return {
     plan: { id: plan.id, title: plan.title, region: { code: plan.region.code, name: plan.region.name } },
-    year,
+    year: at.year,
+    asOf: at,
     results,
     summary: summarise(results),
+    owed: owedRows(plan, data, at),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { Comparison, Indicator, Target } from '../plan/model.js';
 import { compareDecimal, Decimal } from '../values/decimal.js';
 
-export type MilestoneBasis = 'target' | 'interim' | 'after_period' | 'linear' | 'annual_growth';
+export type MilestoneBasis = 'target' | 'interim' | 'after_period' | 'linear' | 'annual_growth' | 'pro_rata';
 
 export interface Point {
   readonly year: number;
@@ -49,20 +49,35 @@ function approachComparison(ind: Indicator, t: Target): Comparison {
 }
 
 /** A stated growth rate is followed when it reaches the target within 2%. */
-function growthPath(ind: Indicator, from: Point, to: Target, toValue: Decimal): ((year: number) => Decimal) | 'inconsistent' | undefined {
+function growthPath(ind: Indicator, from: Point, to: Target, toValue: Decimal): ((time: Decimal) => Decimal) | 'inconsistent' | undefined {
   const g = ind.annualGrowth;
   if (!g || from.kind !== 'baseline' || from.value.lte(0)) return undefined;
-  const factor = (years: number): Decimal => new Decimal(1).add(g.rate).pow(years);
+  const factor = (years: Decimal | number): Decimal => new Decimal(1).add(g.rate).pow(years);
   const end = from.value.mul(factor(to.year - from.year));
   if (toValue.isZero() || end.sub(toValue).abs().div(toValue.abs()).gt('0.02')) return 'inconsistent';
-  return (year) => from.value.mul(factor(year - from.year));
+  return (time) => from.value.mul(factor(time.sub(from.year)));
 }
 
-export function milestoneFor(ind: Indicator, year: number): Milestone {
+/**
+ * The milestone in `year` as of the end of `month` (12: the whole year).
+ * Points of the path stand at year ends, so June 2024 lies half-way
+ * between the 2023 and 2024 points. A flow (rollup `sum`) with a target
+ * for the year is pro-rated: 6/12 of the annual target by June.
+ */
+export function milestoneFor(ind: Indicator, year: number, month = 12): Milestone {
   const targets = ind.targets;
   if (targets.length === 0) return { kind: 'none', reason: 'NO_TARGET' };
   const last = targets[targets.length - 1] as Target;
-  const exact = targets.find((t) => t.year === year);
+  const time = new Decimal(year - 1).add(new Decimal(month).div(12));
+  const thisYear = targets.find((t) => t.year === year);
+  if (ind.rollup === 'sum' && thisYear && month < 12) {
+    if (thisYear.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: thisYear };
+    const v = numeric(thisYear);
+    if (v !== undefined && thisYear.comparison !== 'between') {
+      return { kind: 'milestone', basis: 'pro_rata', comparison: approachComparison(ind, thisYear), value: v.mul(month).div(12), target: thisYear };
+    }
+  }
+  const exact = month === 12 ? thisYear : undefined;
   if (exact) {
     if (exact.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: exact };
     return { kind: 'milestone', basis: exact === last ? 'target' : 'interim', comparison: exact.comparison, ...valueOf(exact), target: exact };
@@ -71,7 +86,7 @@ export function milestoneFor(ind: Indicator, year: number): Milestone {
     if (last.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: last };
     return { kind: 'milestone', basis: 'after_period', comparison: last.comparison, ...valueOf(last), target: last };
   }
-  const next = targets.find((t) => t.year > year) as Target;
+  const next = targets.find((t) => (month === 12 ? t.year > year : t.year >= year)) as Target;
   if (next.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: next };
   if (next.value?.kind === 'boolean') return { kind: 'none', reason: 'NO_START_POINT', target: next };
 
@@ -83,7 +98,7 @@ export function milestoneFor(ind: Indicator, year: number): Milestone {
   if (prevTarget && (!from || prevTarget.year >= from.year)) from = { year: prevTarget.year, value: numeric(prevTarget) as Decimal, kind: 'interim' };
   if (!from) return { kind: 'none', reason: 'NO_START_POINT', target: next };
 
-  const share = new Decimal(year - from.year).div(next.year - from.year);
+  const share = time.sub(from.year).div(next.year - from.year);
   const comparison = approachComparison(ind, next);
   if (next.comparison === 'between' && next.range) {
     const start = from.value;
@@ -99,7 +114,7 @@ export function milestoneFor(ind: Indicator, year: number): Milestone {
   const to = numeric(next) as Decimal;
   const path = growthPath(ind, from, next, to);
   if (typeof path === 'function') {
-    return { kind: 'milestone', basis: 'annual_growth', comparison, value: path(year), target: next, from };
+    return { kind: 'milestone', basis: 'annual_growth', comparison, value: path(time), target: next, from };
   }
   return {
     kind: 'milestone',

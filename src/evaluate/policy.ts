@@ -24,6 +24,8 @@ export function isFailing(r: CheckResult, policy: Policy): boolean {
     case 'error':
       return true;
     case 'missing':
+      // required data (--require complete, or `required` in the plan) fails whatever the attribute
+      if (r.required === true) return true;
       return policy.missing === 'fail' && counts;
     case 'pass':
     case 'pending':

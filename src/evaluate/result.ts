@@ -4,6 +4,7 @@
  * carried as strings so that results serialise exactly.
  */
 import type { Attribute, Comparison, Quote } from '../plan/model.js';
+import type { OwedRow } from './completeness.js';
 import type { MilestoneBasis } from './milestone.js';
 
 export type Status = 'pass' | 'fail' | 'missing' | 'pending' | 'error';
@@ -19,6 +20,8 @@ export type ResultCode =
   | 'TARGET_ALREADY_MET'
   | 'NO_MILESTONE'
   | 'INPUT_MISSING'
+  | 'NOT_DUE'
+  | 'INCOMPLETE'
   | 'REPORTED_ABSENT'
   | 'TEXT_TARGET'
   | 'BOUND_UNDETERMINED'
@@ -39,6 +42,8 @@ export interface ExpectedValue {
   readonly from?: { readonly year: number; readonly value: string; readonly kind: 'baseline' | 'interim' };
   /** the stated annual growth rate, when the milestone follows it */
   readonly annualGrowth?: string;
+  /** for a flow pro-rated to the month: `6/12` */
+  readonly share?: string;
   /** the stated growth rate could not reach the target, so the straight line was used */
   readonly growthInconsistent?: boolean;
   /** the rule's expression */
@@ -91,13 +96,19 @@ export interface CheckResult {
   readonly detail?: Readonly<Record<string, string>>;
   readonly source: Quote;
   readonly note?: string;
+  /** missing data fails the run (--require complete, or the indicator's `required`) */
+  readonly required?: boolean;
 }
 
 export interface PlanEvaluation {
   readonly plan: { readonly id: string; readonly title: string; readonly region: { readonly code: string; readonly name: string } };
   readonly year: number;
+  /** the end of this month of `year` (12: the whole year) */
+  readonly asOf: { readonly year: number; readonly month: number };
   readonly results: readonly CheckResult[];
   readonly summary: Readonly<Record<Status, number>>;
+  /** rows due by `asOf` that the data lacks */
+  readonly owed: readonly OwedRow[];
 }
 
 export function summarise(results: readonly CheckResult[]): Record<Status, number> {

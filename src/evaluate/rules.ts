@@ -3,7 +3,8 @@
  * too), evaluate the expression in base units, and show the computation with
  * the values put in, in the subject's unit. Pure.
  */
-import type { MeasurementSet, Observation } from '../data/measurements.js';
+import type { MeasurementSet, Observation, RolledValue } from '../data/measurements.js';
+import { formatAsOf, type AsOf } from '../data/period.js';
 import type { Expr } from '../expr/ast.js';
 import { evaluateCondition, type ComparisonTrace } from '../expr/evaluate.js';
 import { allMeasurements, type Comparison, type Measurement, type Plan, type Rule } from '../plan/model.js';
@@ -98,7 +99,8 @@ function substitute(rule: Rule, valueText: (id: string, offset: number) => strin
   return out + rule.expression.slice(at);
 }
 
-export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, year: number): CheckResult {
+export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf: AsOf | number): CheckResult {
+  const { year, month } = typeof asOf === 'number' ? { year: asOf, month: 12 } : asOf;
   const measures = new Map(allMeasurements(plan).map((m) => [m.id, m]));
   const units = new Map([...measures].map(([id, m]) => [id, m.unit]));
   const byDimension = new Map<string, Unit>();
@@ -107,10 +109,12 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, year:
   const category = rule.category ?? plan.indicators.find((i) => i.id === rule.subject)?.category;
   const used: Observation[] = [];
   const absent: string[] = [];
+  /** this year as of the month; earlier years whole */
+  const valueOf = (id: string, offset: number): RolledValue | undefined => data.valueAsOf(id, year + offset, offset === 0 ? month : 12, measures.get(id)?.rollup ?? 'latest');
   const lookup = (id: string, offset: number): Interval | boolean | undefined => {
-    const o = data.forYear(id, year + offset);
+    const o = valueOf(id, offset);
     if (!o) return undefined;
-    if (!used.includes(o)) used.push(o);
+    for (const x of o.observations) if (!used.includes(x)) used.push(x);
     if (o.value.kind === 'absent') {
       absent.push(`${id}@${year + offset}: ${o.value.text}`);
       return undefined;
@@ -150,15 +154,15 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, year:
   if (outcome.kind === 'error') return make('error', 'EVAL_ERROR', { detail: { error: outcome.message } });
 
   const valueText = (id: string, offset: number): string => {
-    const o = data.forYear(id, year + offset);
+    const o = valueOf(id, offset);
     const m = measures.get(id);
     if (!o || !m) return '?';
     if (o.value.kind === 'number') return showInterval(o.value.base, m.unit);
-    return o.value.kind === 'boolean' ? String(o.value.value) : o.text;
+    return o.value.kind === 'boolean' ? String(o.value.value) : o.value.text;
   };
   const comparisons = outcome.comparisons.map((t) => showComparison(t, displayUnit(dimensionOfTrace(t, units), subject, byDimension)));
   const first = comparisons[0];
-  const actual = first ? { value: first.left, period: String(year) } : null;
+  const actual = first ? { value: first.left, period: formatAsOf({ year, month }) } : null;
   const margin = first ? signedMargin(first) : undefined;
   const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(margin === undefined ? {} : { margin }) };
   if (outcome.value === 'unknown') return make('missing', 'BOUND_UNDETERMINED', extra);

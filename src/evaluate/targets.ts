@@ -5,12 +5,13 @@
  * otherwise undetermined. Pure.
  */
 import type { Observation, MeasurementSet } from '../data/measurements.js';
-import { formatPeriod } from '../data/period.js';
+import { formatPeriod, type AsOf } from '../data/period.js';
 import type { Comparison, Indicator } from '../plan/model.js';
 import { Decimal } from '../values/decimal.js';
 import * as iv from '../values/interval.js';
 import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
+import { duePeriods, missingPeriods } from './completeness.js';
 import { milestoneFor, type Milestone } from './milestone.js';
 import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type ResultCode, type Status } from './result.js';
 
@@ -35,7 +36,7 @@ export function inputOf(o: Observation, name: string): InputUsed {
   return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, file: o.file, line: o.line };
 }
 
-function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>): ExpectedValue {
+function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>, month = 12): ExpectedValue {
   const t = m.target;
   return {
     comparison: m.comparison,
@@ -52,6 +53,7 @@ function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>
     },
     ...(m.from ? { from: { year: m.from.year, value: str(m.from.value), kind: m.from.kind } } : {}),
     ...(m.basis === 'annual_growth' && ind.annualGrowth ? { annualGrowth: ind.annualGrowth.text } : {}),
+    ...(m.basis === 'pro_rata' ? { share: `${month}/12` } : {}),
     ...(m.growthInconsistent ? { growthInconsistent: true } : {}),
   };
 }
@@ -72,10 +74,11 @@ function marginOf(x: Interval, ind: Indicator, m: Extract<Milestone, { kind: 'mi
   return str(up ? v.sub(ref) : ref.sub(v));
 }
 
-export function evaluateIndicator(ind: Indicator, data: MeasurementSet, year: number): CheckResult | undefined {
-  const m = milestoneFor(ind, year);
+export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: AsOf | number): CheckResult | undefined {
+  const { year, month } = typeof asOf === 'number' ? { year: asOf, month: 12 } : asOf;
+  const m = milestoneFor(ind, year, month);
   if (m.kind === 'none' && m.reason === 'NO_TARGET') return undefined; // relational: a rule checks it
-  const obs = data.forYear(ind.id, year);
+  const obs = data.valueAsOf(ind.id, year, month, ind.rollup);
   const base = {
     id: ind.id,
     kind: 'target' as const,
@@ -89,7 +92,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, year: nu
   };
   const expected =
     m.kind === 'milestone'
-      ? expectedOf(ind, m)
+      ? expectedOf(ind, m, month)
       : m.target && m.target.value?.kind !== 'text'
         ? expectedOf(ind, { kind: 'milestone', basis: 'target', comparison: m.target.comparison, ...(m.target.value?.kind === 'number' ? { value: m.target.value.value } : {}), ...(m.target.range ? { range: m.target.range } : {}), target: m.target })
         : null;
@@ -100,12 +103,19 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, year: nu
     code,
     expected,
     actual: null,
-    inputs: obs ? [inputOf(obs, ind.name)] : [],
+    inputs: obs ? obs.observations.map((o) => inputOf(o, ind.name)) : [],
     ...extra,
   });
 
-  if (!obs) return make('missing', 'INPUT_MISSING', { detail: { year: String(year) } });
-  const actual = { value: obs.value.kind === 'number' ? showInterval(obs.value.base, ind.unit) : obs.value.kind === 'boolean' ? (obs.value.value ? '是' : '否') : obs.text, period: formatPeriod(obs.period) };
+  if (!obs && duePeriods(ind, year, month).length === 0) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
+  if (obs && ind.rollup === 'sum') {
+    const gaps = missingPeriods(ind, data, { year, month });
+    if (gaps.length > 0 && obs.observations.every((o) => o.period.kind !== 'year')) {
+      return make('missing', 'INCOMPLETE', { detail: { missing: gaps.map(formatPeriod).join(', ') } });
+    }
+  }
+  if (!obs) return make('missing', 'INPUT_MISSING', { detail: { year: month === 12 ? String(year) : `${year}-${String(month).padStart(2, '0')}` } });
+  const actual = { value: obs.value.kind === 'number' ? showInterval(obs.value.base, ind.unit) : obs.value.kind === 'boolean' ? (obs.value.value ? '是' : '否') : obs.value.text, period: obs.period };
   if (obs.value.kind === 'absent') return make('missing', 'REPORTED_ABSENT', { actual, detail: { text: obs.value.text } });
   if (m.kind === 'none' && m.reason === 'TEXT_TARGET') {
     return make('missing', 'TEXT_TARGET', { actual, detail: { text: m.target?.value?.kind === 'text' ? m.target.value.text : '' } });
@@ -122,9 +132,9 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, year: nu
   }
 
   const x = obs.value.base;
-  // already at the final target before its year: pass (提前实现)
+  // already at the final target before its year: pass (提前实现); not for flows, which start again each year
   const final = ind.targets[ind.targets.length - 1];
-  if (final && final.year > year && final.value?.kind !== 'text') {
+  if (ind.rollup === 'latest' && final && final.year > year && final.value?.kind !== 'text') {
     const finalCheck = checkAgainst(x, final.comparison, ind, final.value?.kind === 'number' ? final.value.value : undefined, final.range);
     if (finalCheck === true) return make('pass', 'TARGET_ALREADY_MET', { actual });
   }
@@ -133,7 +143,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, year: nu
   const margin = marginOf(x, ind, m);
   const withMargin = margin === undefined ? { actual } : { actual, margin };
   const atTarget = m.basis === 'target' || m.basis === 'interim' || m.basis === 'after_period';
-  if (outcome === 'unknown') return make('missing', 'BOUND_UNDETERMINED', { actual, detail: { value: obs.text } });
+  if (outcome === 'unknown') return make('missing', 'BOUND_UNDETERMINED', { actual, detail: { value: obs.observations.map((o) => o.text).join(' + ') } });
   if (outcome) return make('pass', atTarget ? 'TARGET_MET' : 'MILESTONE_MET', withMargin);
   return make('fail', atTarget ? 'TARGET_NOT_MET' : 'BEHIND_MILESTONE', withMargin);
 }

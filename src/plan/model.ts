@@ -44,11 +44,20 @@ export interface PrintedReference {
   readonly text: string;
 }
 
+export type Rollup = 'latest' | 'sum';
+export type Frequency = 'monthly' | 'quarterly' | 'yearly';
+
 export interface Measurement {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
   readonly unit: Unit;
+  /** how values within a year roll up: the latest (stocks, rates) or their sum (flows) */
+  readonly rollup: Rollup;
+  /** how often a value is due */
+  readonly frequency: Frequency;
+  /** a missing value fails the run even without --require complete */
+  readonly required: boolean;
   readonly note?: string;
   readonly position?: PlanPosition;
 }

@@ -23,6 +23,9 @@ export interface RawMeasurement {
   name: string;
   aliases?: string[];
   unit: string;
+  rollup?: 'latest' | 'sum';
+  frequency?: 'monthly' | 'quarterly' | 'yearly';
+  required?: boolean;
   note?: string;
 }
 

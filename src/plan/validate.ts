@@ -77,6 +77,9 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     name: m.name,
     aliases: m.aliases ?? [],
     unit,
+    rollup: m.rollup ?? 'latest',
+    frequency: m.frequency ?? 'yearly',
+    required: m.required ?? false,
     ...(m.note === undefined ? {} : { note: m.note }),
     position: { line: pos.line, column: pos.column },
   };

@@ -3,7 +3,8 @@
  * Deterministic: stable key order, no timestamps.
  */
 import type { CheckResult } from '../evaluate/result.js';
-import type { EvaluationReport } from '../index.js';
+import { formatAsOf } from '../data/period.js';
+import type { EvaluationReport, RunReport } from '../index.js';
 import { basisText, expectedShort, explain } from './explain.js';
 import type { FormatOptions } from './options.js';
 
@@ -31,20 +32,49 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     detail: r.detail ?? {},
     source: r.source,
     note: r.note ?? null,
+    required: r.required === true,
   };
 }
 
-export function formatJson(report: EvaluationReport, o: FormatOptions): string {
-  const out = {
-    schema_version: RESULT_SCHEMA_VERSION,
-    plancheck_version: report.version,
+function planJson(report: EvaluationReport, o: FormatOptions): Record<string, unknown> {
+  return {
     plan: report.plan,
     year: report.year,
-    data: report.data,
-    policy: { fail_on: report.policy.failOn, missing: report.policy.missing },
+    period: formatAsOf(report.asOf),
     summary: { ...report.evaluation.summary, total: report.evaluation.results.length, failing: report.failing },
     results: report.evaluation.results.map((r) => resultJson(r, report.year, o)),
-    warnings: report.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message })),
+    owed: report.evaluation.owed.map((w) => ({ id: w.id, name: w.name, unit: w.unit, period: w.period })),
   };
+}
+
+function warningsJson(run: RunReport): unknown[] {
+  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message }));
+}
+
+/** One plan: the plan's record at the top level. Several: `plans[]` and an overall summary. */
+export function formatJson(run: RunReport, o: FormatOptions): string {
+  const head = { schema_version: RESULT_SCHEMA_VERSION, plancheck_version: run.version };
+  const policy = { fail_on: run.policy.failOn, missing: run.policy.missing };
+  const single = run.reports.length === 1 ? run.reports[0] : undefined;
+  const out = single
+    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: run.unrouted, warnings: warningsJson(run) }
+    : {
+        ...head,
+        data: run.data,
+        policy,
+        summary: { plans: run.reports.length, failing: run.failing, ...overall(run) },
+        plans: run.reports.map((r) => planJson(r, o)),
+        unrouted: run.unrouted,
+        warnings: warningsJson(run),
+      };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function overall(run: RunReport): Record<string, number> {
+  const total: Record<string, number> = { pass: 0, fail: 0, missing: 0, pending: 0, error: 0, total: 0 };
+  for (const r of run.reports) {
+    for (const [k, v] of Object.entries(r.evaluation.summary)) total[k] = (total[k] ?? 0) + v;
+    total['total'] = (total['total'] ?? 0) + r.evaluation.results.length;
+  }
+  return total;
 }

@@ -24,6 +24,7 @@ const zh: Catalog = {
   'basis.after_period': '{year}年目标（规划期末后仍适用）',
   'basis.linear': '{year}年进度值：由{fromYear}年{fromKind} {from} 线性推至{toYear}年目标 {to}',
   'basis.annual_growth': '{year}年进度值：{fromYear}年基期值 {from} 按年均增速 {rate} 推算',
+  'basis.pro_rata': '{year}年进度值：年度目标 {to} 的 {share}',
   'basis.rule': '规则',
   'basis.growth_inconsistent': '（规划所列年均增速推不到目标值，改用线性进度）',
   'from.baseline': '基期值',
@@ -45,7 +46,9 @@ const zh: Catalog = {
   'code.BEHIND_MILESTONE': '进度滞后：{actual}，未达到{basis}（{expected}）{short}',
   'code.TARGET_ALREADY_MET': '{actual}，已提前达到{targetYear}年目标 {target}',
   'code.NO_MILESTONE': '{actual}；无基期值和中期目标，{targetYear}年目标 {target} 尚未到期',
-  'code.INPUT_MISSING': '数据中没有{year}年的值',
+  'code.INPUT_MISSING': '数据中没有{year}的值',
+  'code.NOT_DUE': '尚未到报送期（{frequency}）',
+  'code.INCOMPLETE': '累计值不完整，缺少：{missing}',
   'code.INPUT_MISSING_RULE': '缺少输入：{missing}',
   'code.REPORTED_ABSENT': '报送值为“{text}”，无法评估',
   'code.TEXT_TARGET': '规划目标为文字（“{text}”），不是数值，无法评估',
@@ -59,6 +62,8 @@ const zh: Catalog = {
   'room.by': '，余 {amount}',
   'actual.value': '实际 {value}',
   'warnings.heading': '提示',
+  'heading.owed': '尚需报送（{count} 行）',
+  'heading.unrouted': '以下地区不属于所给任何规划，相关行未评估',
 };
 
 const en: Catalog = {
@@ -77,6 +82,7 @@ const en: Catalog = {
   'basis.after_period': 'the {year} target (still in force after the plan period)',
   'basis.linear': 'the {year} milestone: straight line from the {fromYear} {fromKind} {from} to the {toYear} target {to}',
   'basis.annual_growth': 'the {year} milestone: the {fromYear} baseline {from} grown at the stated {rate} a year',
+  'basis.pro_rata': 'the year-to-date share {share} of the {toYear} annual target {to}',
   'basis.rule': 'rule',
   'basis.growth_inconsistent': ' (the stated annual growth rate does not reach the target; straight line used)',
   'from.baseline': 'baseline',
@@ -99,6 +105,8 @@ const en: Catalog = {
   'code.TARGET_ALREADY_MET': '{actual} already meets the {targetYear} target {target}',
   'code.NO_MILESTONE': '{actual}; no baseline and no interim target, and the {targetYear} target {target} is not yet due',
   'code.INPUT_MISSING': 'no value for {year} in the data',
+  'code.NOT_DUE': 'not yet due ({frequency})',
+  'code.INCOMPLETE': 'the year-to-date total is incomplete; missing: {missing}',
   'code.INPUT_MISSING_RULE': 'missing input: {missing}',
   'code.REPORTED_ABSENT': 'reported as “{text}”: cannot be evaluated',
   'code.TEXT_TARGET': 'the plan’s target is text (“{text}”), not a number: cannot be evaluated',
@@ -112,6 +120,8 @@ const en: Catalog = {
   'room.by': ' by {amount}',
   'actual.value': 'actual {value}',
   'warnings.heading': 'Notes',
+  'heading.owed': 'Still owed ({count} rows)',
+  'heading.unrouted': 'Rows for regions no given plan covers (not evaluated)',
 };
 
 const CATALOGS: Readonly<Record<Lang, Catalog>> = { zh, en };

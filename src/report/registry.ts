@@ -1,10 +1,10 @@
 /** Output formats by name. */
-import type { EvaluationReport } from '../index.js';
+import type { RunReport } from '../index.js';
 import { formatJson } from './json.js';
 import type { FormatOptions } from './options.js';
 import { formatTable } from './table.js';
 
-export type Formatter = (report: EvaluationReport, options: FormatOptions) => string;
+export type Formatter = (run: RunReport, options: FormatOptions) => string;
 
 export const FORMATS: Readonly<Record<string, Formatter>> = {
   table: formatTable,

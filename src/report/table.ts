@@ -7,7 +7,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
-import type { EvaluationReport } from '../index.js';
+import { formatAsOf } from '../data/period.js';
+import type { EvaluationReport, RunReport } from '../index.js';
 import { expectedShort, explain, unitSuffix } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -74,7 +75,7 @@ export function wrapCell(text: string, width: number): string {
 
 const OPS: Readonly<Record<string, string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };
 
-export function formatTable(report: EvaluationReport, o: FormatOptions): string {
+function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const ev = report.evaluation;
   const head = ['#', 'heading.indicator', 'heading.attribute', 'heading.expected', 'heading.actual', 'heading.status'].map((k) => (k === '#' ? k : t(o.lang, k)));
@@ -98,7 +99,7 @@ export function formatTable(report: EvaluationReport, o: FormatOptions): string 
       table.push([...cells.map((x, i) => wrapCell(x, (WIDTHS[i] as number) - 2)), paint(c, r.status, `${MARK[r.status]} ${statusLabel(o.lang, r.status)}`)]);
     }
   }
-  const lines: string[] = [`${report.plan.title} — ${report.year}`, table.toString(), ''];
+  const lines: string[] = [`${report.plan.title} — ${formatAsOf(report.asOf)}`, table.toString(), ''];
   const notable = numbered.filter(({ r }) => r.status !== 'pass');
   if (notable.length > 0) {
     lines.push(c.bold(t(o.lang, 'heading.details')));
@@ -108,9 +109,23 @@ export function formatTable(report: EvaluationReport, o: FormatOptions): string 
     }
     lines.push('');
   }
+  if (ev.owed.length > 0) {
+    lines.push(c.bold(t(o.lang, 'heading.owed', { count: ev.owed.length })));
+    for (const w of ev.owed) lines.push(`  - ${w.name} ${w.period} (${w.unit})`);
+    lines.push('');
+  }
   const s = ev.summary;
-  lines.push(t(o.lang, 'summary.line', { plan: report.plan.title, region: report.plan.region.name, year: report.year, total: ev.results.length, ...s }));
-  const verdict = report.failing > 0 ? t(o.lang, 'summary.failed', { count: report.failing, failOn: report.policy.failOn }) : t(o.lang, 'summary.passed', { failOn: report.policy.failOn });
-  lines.push(report.failing > 0 ? c.red.bold(verdict) : c.green.bold(verdict));
-  return `${lines.join('\n')}\n`;
+  lines.push(t(o.lang, 'summary.line', { plan: report.plan.title, region: report.plan.region.name, year: formatAsOf(report.asOf), total: ev.results.length, ...s }));
+  return lines.join('\n');
+}
+
+export function formatTable(run: RunReport, o: FormatOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const parts = run.reports.map((r) => formatPlanTable(r, o));
+  if (run.unrouted.length > 0) {
+    parts.push(c.bold(t(o.lang, 'heading.unrouted')) + '\n' + run.unrouted.map((u) => `  - ${u.region}: ${u.rows} (${u.file}:${u.line})`).join('\n'));
+  }
+  const verdict = run.failing > 0 ? t(o.lang, 'summary.failed', { count: run.failing, failOn: run.policy.failOn }) : t(o.lang, 'summary.passed', { failOn: run.policy.failOn });
+  parts.push(run.failing > 0 ? c.red.bold(verdict) : c.green.bold(verdict));
+  return `${parts.join('\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bindRows } from '../../src/data/bind.js';
+import { bindRows, unknownIndicatorWarning } from '../../src/data/bind.js';
 import { readDataFiles } from '../../src/data/load.js';
 import { DataError, type Diagnostic } from '../../src/errors.js';
 import { evaluatePlan } from '../../src/evaluate/evaluate-plan.js';
@@ -93,14 +93,17 @@ describe('matching names', () => {
   ])('%j names home_visit_share', (name) => {
     const bound = bindRows(plan, [{ file: 'x.csv', line: 2, indicator: name, value: '19', period: '2023' }]);
     expect(bound.errors).toEqual([]);
-    expect(bound.measurements.forYear('home_visit_share', 2023)?.line).toBe(2);
+    expect(bound.measurements.valueAsOf('home_visit_share', 2023, 12, 'latest')?.observations[0]?.line).toBe(2);
   });
 
   it('an unknown name is a warning with the closest plan names', () => {
-    const bound = bindRows(plan, [{ file: 'x.csv', line: 7, indicator: '接受上门服务老年人数占比', value: '19', period: '2023' }]);
+    const row = { file: 'x.csv', line: 7, indicator: '接受上门服务老年人数占比', value: '19', period: '2023' };
+    const bound = bindRows(plan, [row]);
     expect(bound.errors).toEqual([]);
-    expect(bound.warnings[0]).toMatchObject({ line: 7, severity: 'warning' });
-    expect(bound.warnings[0]?.message).toMatch(/did you mean "接受上门服务的居家老年人数占比"/);
+    expect(bound.unknown).toEqual([row]);
+    const w = unknownIndicatorWarning(plan, row);
+    expect(w).toMatchObject({ line: 7, severity: 'warning' });
+    expect(w.message).toMatch(/did you mean "接受上门服务的居家老年人数占比"/);
   });
 
   it('a value with % converts against a ‰ unit and is refused against 人', () => {

@@ -25,6 +25,8 @@ export interface IndicatorSpec {
   targets?: Target[];
   annualGrowth?: number;
   category?: string;
+  rollup?: Indicator['rollup'];
+  frequency?: Indicator['frequency'];
 }
 
 export function makeIndicator(spec: IndicatorSpec = {}): Indicator {
@@ -34,6 +36,9 @@ export function makeIndicator(spec: IndicatorSpec = {}): Indicator {
     name: spec.name ?? '测试指标',
     aliases: [],
     unit: parseUnit(spec.unit ?? '%'),
+    rollup: spec.rollup ?? 'latest',
+    frequency: spec.frequency ?? 'yearly',
+    required: false,
     attribute: spec.attribute ?? 'binding',
     direction: spec.direction ?? 'higher',
     baseline: baseline === null ? null : { year: spec.baselineYear ?? 2020, value: { kind: 'number', value: new Decimal(baseline) } },
@@ -46,7 +51,7 @@ export function makeIndicator(spec: IndicatorSpec = {}): Indicator {
 }
 
 export function makeMeasurement(id: string, name: string, unit: string): Measurement {
-  return { id, name, aliases: [], unit: parseUnit(unit) };
+  return { id, name, aliases: [], unit: parseUnit(unit), rollup: 'latest', frequency: 'yearly', required: false };
 }
 
 export function makeRule(id: string, subject: string, expression: string, attribute: Rule['attribute'] = 'unspecified'): Rule {

@@ -1,4 +1,7 @@
 /** `plancheck evaluate`: options → evaluate() → a report on stdout → exit code. */
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { UsageError } from '../errors.js';
 import { evaluate } from '../index.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
 import { FORMATS, formatNames } from '../report/registry.js';
@@ -15,6 +18,19 @@ export interface EvaluateFlags {
   missing: string;
   lang?: string;
   color: boolean;
+  output?: string[];
+}
+
+const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
+
+/** `junit:out.xml`, or `out.xml` with the format told by the extension. */
+export function parseOutputSpec(spec: string): { format: string; file: string } {
+  const m = /^([a-z]+):(.+)$/.exec(spec);
+  if (m && m[1] !== undefined && m[2] !== undefined && m[1] in FORMATS) return { format: m[1], file: m[2] };
+  const ext = extname(spec).toLowerCase();
+  const format = BY_EXTENSION[ext];
+  if (format === undefined) throw new UsageError(`--output ${spec}: say the format, e.g. junit:${spec} (formats: ${formatNames().join(', ')})`);
+  return { format, file: spec };
 }
 
 export function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): number {
@@ -22,6 +38,7 @@ export function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): numb
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
   const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
   const year = parseYear(flags.year);
+  const outputs = (flags.output ?? []).map(parseOutputSpec);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
   const run = evaluate({
     plans: flags.plan,
@@ -34,6 +51,14 @@ export function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): numb
   printDiagnostics(io, run.warnings);
   const formatter = FORMATS[format];
   if (!formatter) throw new Error(`no formatter for ${format}`);
+  for (const o of outputs) {
+    const f = FORMATS[o.format] as NonNullable<(typeof FORMATS)[string]>;
+    try {
+      writeFileSync(o.file, f(run, { color: false, lang }));
+    } catch (e) {
+      throw new UsageError(`cannot write ${o.file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   io.out(formatter(run, { color: useColor(io, flags.color), lang }));
   return run.failing > 0 ? 1 : 0;
 }

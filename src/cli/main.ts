@@ -35,6 +35,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--missing <policy>', 'how missing data counts').choices(['fail', 'warn', 'ignore']).default('warn'))
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .action((files: string[], flags: EvaluateFlags) => setCode(runEvaluate(io, files, flags)));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);

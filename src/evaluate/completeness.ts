@@ -16,6 +16,8 @@ export interface OwedRow {
   readonly period: string;
   /** the plan file line where the measurement is declared, for annotations */
   readonly line?: number;
+  /** its absence fails the run (--require complete, or `required` in the plan) */
+  readonly required: boolean;
 }
 
 /** The periods of `year` up to `month` at which a measurement is due. */
@@ -45,7 +47,7 @@ export function missingPeriods(m: Measurement, data: MeasurementSet, asOf: AsOf)
   return duePeriods(m, asOf.year, asOf.month).filter((p) => !has(data, m.id, p));
 }
 
-export function owedRows(plan: Plan, data: MeasurementSet, asOf: AsOf): OwedRow[] {
+export function owedRows(plan: Plan, data: MeasurementSet, asOf: AsOf, requireAll = false): OwedRow[] {
   const byId = new Map(allMeasurements(plan).map((m) => [m.id, m]));
   const out: OwedRow[] = [];
   const seen = new Set<string>();
@@ -53,7 +55,7 @@ export function owedRows(plan: Plan, data: MeasurementSet, asOf: AsOf): OwedRow[
     const key = `${m.id}@${formatPeriod(p)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ id: m.id, name: m.name, unit: m.unit.text, period: formatPeriod(p), ...(m.position ? { line: m.position.line } : {}) });
+    out.push({ id: m.id, name: m.name, unit: m.unit.text, period: formatPeriod(p), required: requireAll || m.required, ...(m.position ? { line: m.position.line } : {}) });
   };
   for (const ind of plan.indicators) {
     if (!ind.targets.some((t) => t.value?.kind !== 'text')) continue;
@@ -61,6 +63,12 @@ export function owedRows(plan: Plan, data: MeasurementSet, asOf: AsOf): OwedRow[
   }
   for (const r of plan.rules) {
     if (r.fromYear !== undefined && asOf.year < r.fromYear) continue;
+    // a rule whose this-year input is not yet due is not due: nor are its earlier years
+    const notDue = r.inputs.some((i) => {
+      const m = byId.get(i.id);
+      return i.offset === 0 && m !== undefined && duePeriods(m, asOf.year, asOf.month).length === 0 && data.periodsIn(m.id, asOf.year).length === 0;
+    });
+    if (notDue) continue;
     for (const input of r.inputs) {
       const m = byId.get(input.id);
       if (!m) continue;

@@ -31,7 +31,7 @@ export function evaluatePlan(plan: Plan, data: MeasurementSet, asOf: AsOf | numb
     asOf: at,
     results,
     summary: summarise(results),
-    owed: owedRows(plan, data, at),
+    owed: owedRows(plan, data, at, all),
   };
 }
 

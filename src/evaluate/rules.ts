@@ -14,6 +14,7 @@ import type { Interval } from '../values/interval.js';
 import { isPoint } from '../values/interval.js';
 import { fromBase, showDecimal, showInterval } from './display.js';
 import { severityOf, type CheckResult, type ComparisonShown, type InputUsed, type ResultCode, type Status } from './result.js';
+import { duePeriods } from './completeness.js';
 import { inputOf } from './targets.js';
 
 const PERCENT = parseUnit('%');
@@ -146,6 +147,9 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
   });
 
   if (rule.fromYear !== undefined && year < rule.fromYear) return make('pending', 'RULE_NOT_YET', { detail: { from: String(rule.fromYear) } });
+  // before the year's end, a yearly input of this year is not yet due
+  const notDue = rule.inputs.filter((i) => i.offset === 0 && !valueOf(i.id, 0)).map((i) => measures.get(i.id)).filter((m): m is Measurement => m !== undefined && duePeriods(m, year, month).length === 0);
+  if (notDue.length > 0) return make('pending', 'NOT_DUE', { detail: { frequency: notDue.map((m) => `${m.name}: ${m.frequency}`).join(', ') } });
   const outcome = evaluateCondition(rule.ast, lookup);
   if (outcome.kind === 'missing') {
     const missing = outcome.missing.map((r) => `${measures.get(r.id)?.name ?? r.id} ${year + r.offset}`);

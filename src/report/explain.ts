@@ -23,6 +23,13 @@ function trim(v: string): string {
   return /^-?\d+(\.\d+)?$/.test(v) ? new Decimal(v).toDecimalPlaces(4).toFixed() : v;
 }
 
+/** What a check requires, as computed: `≥19.32%`, or for a rule `≥1659 元/人·月`. */
+export function requirementText(r: CheckResult): string {
+  if (r.kind !== 'rule') return expectedShort(r.expected);
+  const parts = r.comparisons?.map((x) => `${OPS[x.op] ?? x.op}${x.right}${unitSuffix(x.unit)}`) ?? [];
+  return parts.length > 0 ? parts.join('; ') : '—';
+}
+
 /** Where a milestone came from: the target, an interim target, a path. */
 export function basisText(e: ExpectedValue | null, year: number, lang: Lang): string {
   if (!e) return '';

@@ -120,7 +120,7 @@ const en: Catalog = {
   'room.by': ' by {amount}',
   'actual.value': 'actual {value}',
   'warnings.heading': 'Notes',
-  'heading.owed': 'Still owed ({count} rows)',
+  'heading.owed': 'Still owed (rows: {count})',
   'heading.unrouted': 'Rows for regions no given plan covers (not evaluated)',
 };
 

@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
 import { formatAsOf } from '../data/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
-import { expectedShort, explain, unitSuffix } from './explain.js';
+import { expectedShort, explain, requirementText, unitSuffix } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
@@ -48,12 +48,6 @@ function expectedWithYear(r: CheckResult, year: number): string {
   return e?.target && e.target.year !== year && e.basis === 'target' ? `${text} (${e.target.year})` : text;
 }
 
-/** A rule's right-hand side as computed: `≥ 1125 元/人·月`. */
-function ruleExpected(r: CheckResult): string {
-  const parts = r.comparisons?.map((x) => `${OPS[x.op] ?? x.op}${x.right}${unitSuffix(x.unit)}`) ?? [];
-  return parts.length > 0 ? parts.join('; ') : '—';
-}
-
 const WIDTHS = [5, 40, 13, 26, 18, 12];
 
 /** Hard-wrap to a display width (CJK characters are two columns wide). */
@@ -72,8 +66,6 @@ export function wrapCell(text: string, width: number): string {
   }
   return lines.join('\n');
 }
-
-const OPS: Readonly<Record<string, string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };
 
 function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
@@ -95,7 +87,7 @@ function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
       n++;
       numbered.push({ n, r });
       const actual = r.actual ? `${r.actual.value}${unitSuffix(r.kind === 'rule' ? (r.comparisons?.[0]?.unit ?? r.unit) : r.unit)}` : '—';
-      const cells = [String(n), r.name, t(o.lang, `attribute.${r.attribute}`), r.kind === 'rule' ? ruleExpected(r) : expectedWithYear(r, report.year), actual];
+      const cells = [String(n), r.name, t(o.lang, `attribute.${r.attribute}`), r.kind === 'rule' ? requirementText(r) : expectedWithYear(r, report.year), actual];
       table.push([...cells.map((x, i) => wrapCell(x, (WIDTHS[i] as number) - 2)), paint(c, r.status, `${MARK[r.status]} ${statusLabel(o.lang, r.status)}`)]);
     }
   }

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const PLANS = ['--plan', 'tests/fixtures/basic/plan.yaml', '--plan', 'tests/fixtures/two-regions/other.yaml'];
+const DATA = 'tests/fixtures/two-regions/monthly.csv';
+const GATE = ['evaluate', ...PLANS, DATA, '--period', '2024-06', '--require', 'complete'];
+
+describe('a CI gate over two cities, one monthly file', () => {
+  it('routes rows by region, lists what each city owes and rows no plan covers', () => {
+    const r = runCli([...GATE, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { plans: { plan: { id: string }; period: string; owed: { name: string; period: string }[]; results: { id: string; status: string; code: string }[] }[]; unrouted: unknown[]; summary: Record<string, number> };
+    expect(out.plans.map((p) => [p.plan.id, p.period])).toEqual([
+      ['basic', '2024-06'],
+      ['other', '2024-06'],
+    ]);
+    const other = out.plans[1];
+    expect(other?.owed).toEqual([{ id: 'home_repairs', name: '家庭适老化改造户数', unit: '户', period: '2024-04' }]);
+    expect(other?.results.map((x) => `${x.id} ${x.status} ${x.code}`)).toEqual(['home_repairs missing INCOMPLETE', 'nursing_bed_share pass MILESTONE_MET', 'volunteer_share pending NOT_DUE']);
+    expect(out.unrouted).toEqual([{ region: '第三市', rows: 2, file: DATA, line: 10 }]);
+    expect(out.summary).toMatchObject({ plans: 2, failing: 1 });
+    expect(r.stderr).toContain('monthly.csv:10: warning: 2 row(s) for region "第三市"');
+  });
+
+  it('without --require complete, missing data only warns', () => {
+    expect(runCli(['evaluate', ...PLANS, DATA, '--period', '2024-06']).status).toBe(0);
+    expect(runCli(['evaluate', ...PLANS, DATA, '--period', '2024-06', '--missing', 'fail']).status).toBe(1);
+  });
+
+  it('rows without a region are an error when several plans are given', () => {
+    const r = runCli(['evaluate', ...PLANS, 'tests/fixtures/basic/data.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/data.csv:3: error: the row has no region, and 2 plans were given/);
+    expect(r.stderr).not.toMatch(/data.csv:2:/); // that row names its region
+    expect(r.stderr).toMatch(/data.csv:8: error/);
+  });
+
+  it('writes valid JUnit to a file while the terminal gets the table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-'));
+    const xml = join(dir, 'out.xml');
+    const json = join(dir, 'out.json');
+    const r = runCli([...GATE, '--output', `junit:${xml}`, '--output', json, '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Still owed (rows: 1)');
+    const text = readFileSync(xml, 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(text) as { testsuites: { '@_tests': string; '@_failures': string; testsuite: { '@_name': string; testcase: { '@_name': string; failure?: unknown; skipped?: unknown }[] }[] } };
+    expect(doc.testsuites['@_tests']).toBe('9');
+    expect(doc.testsuites['@_failures']).toBe('1');
+    const other = doc.testsuites.testsuite[1];
+    expect(other?.testcase.find((c) => c['@_name'].includes('home_repairs'))?.failure).toBeDefined();
+    expect(other?.testcase.find((c) => c['@_name'].includes('volunteer_share'))?.skipped).toBeDefined();
+    expect((JSON.parse(readFileSync(json, 'utf8')) as { plans: unknown[] }).plans).toHaveLength(2);
+  });
+
+  it('GitHub annotations point at the CSV line of the value at fault', () => {
+    const r = runCli(['evaluate', '--plan', 'tests/fixtures/basic/plan.yaml', 'tests/fixtures/basic/data.csv', '--format', 'github', '--lang', 'en']);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      '::error file=tests/fixtures/basic/data.csv,line=5,title=basic%3A 经营性公墓墓葬比例::actual 38%25 does not meet the 2023 interim target ≤37%25, short by 1%25',
+      '::warning file=tests/fixtures/basic/data.csv,line=8,title=basic%3A 特困人员基本生活标准不低于低保标准的1.4倍::1600 >= 1.4 * 1185: 1600 ≥ 1659 元/人·月, does not hold, short by 59 元/人·月',
+    ]);
+  });
+
+  it('an absent value is annotated at the plan line that declares it', () => {
+    const r = runCli([...GATE, '--format', 'github']);
+    expect(r.stdout).toContain('::error file=tests/fixtures/two-regions/other.yaml,line=7,title=other%3A 家庭适老化改造户数::');
+  });
+
+  it('SARIF 2.1.0 with locations', () => {
+    const r = runCli([...GATE, '--format', 'sarif']);
+    const s = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(s.version).toBe('2.1.0');
+    const run = s.runs[0];
+    expect(run?.tool.driver.name).toBe('plancheck');
+    expect(run?.results).toHaveLength(1);
+    expect(run?.results[0]).toMatchObject({ ruleId: 'INCOMPLETE', level: 'error' });
+    expect(run?.results[0]?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'tests/fixtures/two-regions/other.yaml' }, region: { startLine: 7 } });
+    expect(run?.tool.driver.rules.map((x) => x.id)).toEqual(['INCOMPLETE']);
+  });
+
+  it('CSV: one row per result, parseable', () => {
+    const r = runCli([...GATE, '--format', 'csv']);
+    const parsed = Papa.parse<Record<string, string>>(r.stdout.trim(), { header: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(9);
+    expect(parsed.data.find((x) => x['id'] === 'nursing_bed_share')).toMatchObject({ plan: 'other', status: 'pass', actual: '51.5', expected: '≥51.25%' });
+  });
+
+  it('Markdown for a job summary', () => {
+    const r = runCli([...GATE, '--format', 'markdown', '--lang', 'en']);
+    expect(r.stdout).toMatch(/^## plancheck: ❌ Result: FAIL/);
+    expect(r.stdout).toContain('| ⚠️ missing | 家庭适老化改造户数 | binding | ≥1200 户 |');
+    expect(r.stdout).toContain('- 家庭适老化改造户数 2024-04 (户)');
+  });
+
+  it('output is deterministic in every format', () => {
+    for (const f of ['json', 'junit', 'github', 'markdown', 'csv', 'sarif', 'table']) {
+      expect(runCli([...GATE, '--format', f]).stdout).toBe(runCli([...GATE, '--format', f]).stdout);
+    }
+  });
+});

@@ -141,8 +141,9 @@ export function evaluate(options: EvaluateOptions): RunReport {
   });
   if (errors.length > 0) throw new DataError('invalid data', errors);
   if (bound.every(({ bound: b }) => b.measurements.size === 0)) {
+    const first = read.rows[0];
     throw new DataError('no usable rows', [
-      errorDiagnostic('NO_MEASUREMENTS', `none of the ${read.rows.length} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, { file: read.files.map((f) => f.file).join(', ') }),
+      errorDiagnostic('NO_MEASUREMENTS', `none of the ${read.rows.length} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, first ? { file: first.file, line: first.line } : { file: read.files.map((f) => f.file).join(', ') }),
     ]);
   }
   const reports = bound.map(({ loaded: l, bound: b }): EvaluationReport => {

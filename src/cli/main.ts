@@ -7,13 +7,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { formatNames } from '../report/registry.js';
 import { version } from '../version.js';
+import { runDiff, type DiffFlags } from './diff-command.js';
 import { runEvaluate, type EvaluateFlags } from './evaluate-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 import { runPlans, runShow, runTemplate, runValidate } from './plan-commands.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
-function buildProgram(io: Io, setCode: (code: number) => void): Command {
+/** diff options that take a value, for options written after `--` */
+const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
+
+function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined): Command {
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
     .version(version(), '-V, --version')
@@ -63,6 +67,18 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => setCode(runValidate(io, refs, flags)));
 
   program
+    .command('diff')
+    .description('compare two evaluations: status transitions, value changes, plan changes')
+    .usage('<old.json> <new.json>  |  --plan <id> <old-data.csv...> -- <new-data.csv...>')
+    .argument('[inputs...]', 'two saved JSON results, or with --plan the old data files (the new ones after --)')
+    .option('-p, --plan <plan>', 'evaluate data files with this plan first (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .option('--fail-on-regression', 'exit 1 when a binding check went from pass to fail')
+    .addOption(lang())
+    .option('--no-color', 'no colours')
+    .action((inputs: string[], flags: DiffFlags) => setCode(runDiff(io, inputs, afterDashes, flags)));
+
+  program
     .command('template')
     .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
     .argument('<plan>', 'a bundled plan id or a plan YAML file')
@@ -75,8 +91,24 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 export function main(argv: readonly string[], io: Io = processIo): number {
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
+  // `diff --plan x old.csv -- new.csv`: what follows -- is the new side
+  const dashes = argv[0] === 'diff' ? argv.indexOf('--') : -1;
+  const args = dashes >= 0 ? argv.slice(0, dashes) : [...argv];
+  let after: string[] | undefined;
+  if (dashes >= 0) {
+    // options written after the new files still belong to the command
+    after = [];
+    const rest = argv.slice(dashes + 1);
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i] as string;
+      if (a.startsWith('-') && a !== '-') {
+        args.push(a);
+        if (TAKES_VALUE.has(a) && i + 1 < rest.length) args.push(rest[++i] as string);
+      } else after.push(a);
+    }
+  }
   try {
-    buildProgram(io, (c) => (code = c)).parse([...argv], { from: 'user' });
+    buildProgram(io, (c) => (code = c), after).parse(args, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.invalid;

@@ -98,6 +98,18 @@ export interface CheckResult {
   readonly note?: string;
   /** missing data fails the run (--require complete, or the indicator's `required`) */
   readonly required?: boolean;
+  /** which way is better: the indicator's direction, or for a rule its first comparison's */
+  readonly direction?: 'higher' | 'lower';
+  /** every target the plan sets for the indicator (for audits and diffs) */
+  readonly targets?: readonly PlanTarget[];
+}
+
+export interface PlanTarget {
+  readonly year: number;
+  readonly comparison: Comparison;
+  readonly value?: string;
+  readonly range?: readonly [string, string];
+  readonly text?: string;
 }
 
 export interface PlanEvaluation {

@@ -130,6 +130,7 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
     ...(category === undefined ? {} : { category }),
     attribute: rule.attribute,
     unit: subject?.unit.text ?? '',
+    ...directionOf(rule.ast),
     source: rule.source,
     ...(rule.note === undefined ? {} : { note: rule.note }),
   };
@@ -171,6 +172,12 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
   const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(margin === undefined ? {} : { margin }) };
   if (outcome.value === 'unknown') return make('missing', 'BOUND_UNDETERMINED', extra);
   return outcome.value ? make('pass', 'RULE_HOLDS', extra) : make('fail', 'RULE_VIOLATED', extra);
+}
+
+/** `a >= …` wants a higher `a`; `a <= …` a lower one; `==` neither. */
+function directionOf(e: Expr): { direction?: 'higher' | 'lower' } {
+  const op = firstOp(e);
+  return op === '>=' || op === '>' ? { direction: 'higher' } : op === '<=' || op === '<' ? { direction: 'lower' } : {};
 }
 
 function firstOp(e: Expr): Comparison {

@@ -6,14 +6,14 @@
  */
 import type { Observation, MeasurementSet } from '../data/measurements.js';
 import { formatPeriod, type AsOf } from '../data/period.js';
-import type { Comparison, Indicator } from '../plan/model.js';
+import type { Comparison, Indicator, Target } from '../plan/model.js';
 import { Decimal } from '../values/decimal.js';
 import * as iv from '../values/interval.js';
 import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
 import { duePeriods, missingPeriods } from './completeness.js';
 import { milestoneFor, type Milestone } from './milestone.js';
-import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type ResultCode, type Status } from './result.js';
+import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ResultCode, type Status } from './result.js';
 
 const DIGITS = 6;
 
@@ -34,6 +34,16 @@ export function checkAgainst(x: Interval, comparison: Comparison, ind: Indicator
 
 export function inputOf(o: Observation, name: string): InputUsed {
   return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, file: o.file, line: o.line };
+}
+
+function planTarget(t: Target): PlanTarget {
+  return {
+    year: t.year,
+    comparison: t.comparison,
+    ...(t.value === undefined ? {} : { value: t.value.kind === 'number' ? str(t.value.value) : t.value.kind === 'boolean' ? String(t.value.value) : t.value.text }),
+    ...(t.range ? { range: [str(t.range[0]), str(t.range[1])] as const } : {}),
+    ...(t.text === undefined ? {} : { text: t.text }),
+  };
 }
 
 function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>, month = 12): ExpectedValue {
@@ -87,6 +97,8 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
     ...(ind.category === undefined ? {} : { category: ind.category }),
     attribute: ind.attribute,
     unit: ind.unit.text,
+    direction: ind.direction,
+    targets: ind.targets.map(planTarget),
     source: ind.source ?? { text: '' },
     ...(ind.note === undefined ? {} : { note: ind.note }),
   };

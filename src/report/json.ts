@@ -33,6 +33,8 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     source: r.source,
     note: r.note ?? null,
     required: r.required === true,
+    direction: r.direction ?? null,
+    targets: r.targets ?? null,
   };
 }
 

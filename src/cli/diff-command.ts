@@ -1,0 +1,44 @@
+/** `plancheck diff`: two saved results, or two sets of data files evaluated first. */
+import { loadResultFile } from '../data/load-result.js';
+import { diffResults } from '../diff/diff-results.js';
+import { readResultJson, type PlanRecord } from '../diff/record.js';
+import { UsageError } from '../errors.js';
+import { evaluate } from '../index.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.js';
+import { formatJson } from '../report/json.js';
+import { langFromLocale, type Lang } from '../report/messages.js';
+import { printDiagnostics, useColor, type Io } from './io.js';
+import { LANGS, oneOf } from './options.js';
+
+export interface DiffFlags {
+  plan?: string[];
+  format: string;
+  failOnRegression?: boolean;
+  lang?: string;
+  color: boolean;
+}
+
+function evaluateSide(io: Io, plans: string[], files: string[], lang: Lang): PlanRecord[] {
+  const run = evaluate({ plans, data: files, policy: { failOn: 'never', missing: 'warn' } });
+  printDiagnostics(io, run.warnings);
+  return readResultJson(JSON.parse(formatJson(run, { color: false, lang })) as unknown);
+}
+
+export function runDiff(io: Io, args: string[], after: string[] | undefined, flags: DiffFlags): number {
+  const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
+  const format = oneOf('format', flags.format, ['table', 'markdown', 'json']);
+  let oldSide: PlanRecord[];
+  let newSide: PlanRecord[];
+  if (flags.plan && flags.plan.length > 0) {
+    if (!after || after.length === 0 || args.length === 0) throw new UsageError('with --plan, give the old data files, then --, then the new ones: plancheck diff --plan suzhou old.csv -- new.csv');
+    oldSide = evaluateSide(io, flags.plan, args, lang);
+    newSide = evaluateSide(io, flags.plan, after, lang);
+  } else {
+    if (args.length !== 2 || (after && after.length > 0)) throw new UsageError('give two saved results (plancheck evaluate --format json), or --plan with data files: plancheck diff old.json new.json');
+    oldSide = loadResultFile(args[0] as string);
+    newSide = loadResultFile(args[1] as string);
+  }
+  const d = diffResults(oldSide, newSide);
+  io.out(format === 'json' ? formatDiffJson(d) : format === 'markdown' ? formatDiffMarkdown(d, lang) : formatDiffTable(d, lang, useColor(io, flags.color)));
+  return flags.failOnRegression === true && d.bindingRegressions > 0 ? 1 : 0;
+}

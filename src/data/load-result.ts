@@ -1,0 +1,37 @@
+/** Reading a saved JSON result back, checked against schemas/result.schema.json. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { readResultJson, type PlanRecord } from '../diff/record.js';
+import { DataError, errorDiagnostic } from '../errors.js';
+import { SCHEMAS_DIR } from '../paths.js';
+
+let validator: ValidateFunction | undefined;
+
+function resultValidator(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'result.schema.json'), 'utf8')) as object);
+  return validator;
+}
+
+export function loadResultFile(file: string): PlanRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DataError(`cannot read ${file}`, [errorDiagnostic('READ', `cannot read result file: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`, { file })]);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const m = e instanceof Error ? /position (\d+)/.exec(e.message) : null;
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
+    throw new DataError(`not JSON`, [errorDiagnostic('JSON', `not a JSON result: ${e instanceof Error ? e.message : String(e)}`, { file, line })]);
+  }
+  const validate = resultValidator();
+  if (!validate(doc)) {
+    const err = validate.errors?.[0];
+    throw new DataError('not a result', [errorDiagnostic('RESULT_SCHEMA', `not a plancheck result (${err?.instancePath || '/'} ${err?.message ?? ''}); save one with plancheck evaluate --format json`, { file, line: 1 })]);
+  }
+  return readResultJson(doc);
+}

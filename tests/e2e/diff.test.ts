@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const PLAN = 'tests/fixtures/basic/plan.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'plancheck-diff-'));
+
+function save(name: string, args: string[]): string {
+  const file = join(dir, name);
+  const r = runCli(['evaluate', '--format', 'json', '--fail-on', 'never', ...args]);
+  expect(r.status).toBe(0);
+  writeFileSync(file, r.stdout);
+  return file;
+}
+
+interface Change {
+  id: string;
+  transition: string;
+  oldStatus: string;
+  newStatus: string;
+  delta?: string;
+  verdict?: string;
+  distanceChange?: string;
+}
+
+describe('plancheck diff', () => {
+  const y2023 = save('2023.json', ['--plan', PLAN, 'tests/fixtures/basic/data.csv']);
+  const y2024 = save('2024.json', ['--plan', PLAN, 'tests/fixtures/diff/data-2024.csv']);
+
+  it('two saved results of different years: transitions and direction-aware value changes', () => {
+    const r = runCli(['diff', y2023, y2024, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout) as { checks: Change[]; planChanges: unknown[]; bindingRegressions: number };
+    const by = Object.fromEntries(d.checks.map((c) => [c.id, c]));
+    // 19.5% → 19.0%: pass → fail (behind the 2024 milestone 19.66%), higher is better
+    expect(by['home_visit_share']).toMatchObject({ transition: 'regressed', delta: '-0.5', verdict: 'worsened', distanceChange: '0.5' });
+    // 38% → 36.5%: lower is better, still failing but improved and 1.5 closer to the 35% target
+    expect(by['burial_share']).toMatchObject({ transition: 'still_failing', delta: '-1.5', verdict: 'improved', distanceChange: '-1.5' });
+    // 600 → 1000 个: pending → pass
+    expect(by['elderly_friendly_communities']).toMatchObject({ transition: 'newly_evaluable', verdict: 'improved' });
+    expect(by['special_hardship_vs_low_income']).toMatchObject({ transition: 'recovered' });
+    expect(d.bindingRegressions).toBe(1);
+    expect(d.planChanges).toEqual([]);
+  });
+
+  it('--fail-on-regression gates on a binding regression', () => {
+    expect(runCli(['diff', y2023, y2024, '--fail-on-regression']).status).toBe(1);
+    expect(runCli(['diff', y2024, y2024, '--fail-on-regression']).status).toBe(0);
+  });
+
+  it('a changed target in a copy of the plan shows up as a plan change', () => {
+    const changed = save('changed.json', ['--plan', 'tests/fixtures/diff/plan-changed-target.yaml', 'tests/fixtures/basic/data.csv']);
+    const d = JSON.parse(runCli(['diff', y2023, changed, '--format', 'json']).stdout) as { planChanges: { id: string; change: string; old: string; new: string }[] };
+    expect(d.planChanges).toEqual([{ plan: 'basic', id: 'home_visit_share', name: '接受上门服务的居家老年人数占比', change: 'target_changed', old: '2025 >= 20', new: '2025 >= 21' }]);
+  });
+
+  it('evaluates both sides from data files with --plan … --', () => {
+    const r = runCli(['diff', '--plan', PLAN, 'tests/fixtures/basic/data.csv', '--', 'tests/fixtures/diff/data-2024.csv', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout) as { old: { plans: { period: string }[] }; new: { plans: { period: string }[] }; checks: Change[] };
+    expect([d.old.plans[0]?.period, d.new.plans[0]?.period]).toEqual(['2023', '2024']);
+    expect(d.checks.find((c) => c.id === 'home_visit_share')?.transition).toBe('regressed');
+  });
+
+  it('table and markdown name the transitions', () => {
+    expect(runCli(['diff', y2023, y2024, '--lang', 'en']).stdout).toContain('1 regressed (1 binding), 1 recovered, 1 still failing, 1 newly evaluable');
+    const md = runCli(['diff', y2023, y2024, '--format', 'markdown', '--lang', 'zh']).stdout;
+    expect(md).toContain('退步 1（其中约束性 1）');
+    expect(md).toContain('接受上门服务的居家老年人数占比');
+  });
+
+  it('a file that is not a result is bad input', () => {
+    const r = runCli(['diff', y2023, 'tests/fixtures/basic/data.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/data.csv:1: error: not a JSON result/);
+  });
+});

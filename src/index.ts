@@ -14,6 +14,8 @@ import { routeRows } from './data/route.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
 import { evaluatePlan } from './evaluate/evaluate-plan.js';
 import { failingResults, type Policy } from './evaluate/policy.js';
+import { progressOf } from './evaluate/progress.js';
+import type { ProgressReport } from './report/progress-format.js';
 import type { PlanEvaluation } from './evaluate/result.js';
 import { loadPlan } from './plan/load.js';
 import type { LoadedPlan } from './plan/model.js';
@@ -171,6 +173,18 @@ export function evaluate(options: EvaluateOptions): RunReport {
     failing: reports.reduce((n, r) => n + r.failing, 0),
     warnings,
   };
+}
+
+/** The mid-term / final evaluation of one plan over every year in the data. */
+export function progressReport(options: { readonly plan: string; readonly data: readonly string[] }): ProgressReport & { readonly warnings: readonly Diagnostic[] } {
+  if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
+  const l = loadPlan(options.plan);
+  const read = readDataFiles(options.data);
+  const b = bindRows(l.plan, read.rows);
+  if (b.errors.length > 0) throw new DataError('invalid data', b.errors);
+  const warnings = [...l.warnings, ...read.warnings, ...b.warnings, ...b.unknown.map((r) => unknownIndicatorWarning(l.plan, r))];
+  const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, b.measurements));
+  return { plan: l.plan, planFile: l.file, sha256: l.sha256, years: b.measurements.years(), items, warnings };
 }
 
 export { loadPlan, checkPlanFile, bundledPlanIds } from './plan/load.js';

@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { formatNames } from '../report/registry.js';
 import { version } from '../version.js';
 import { runDiff, type DiffFlags } from './diff-command.js';
+import { runReport } from './report-command.js';
 import { runEvaluate, type EvaluateFlags } from './evaluate-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 import { runPlans, runShow, runTemplate, runValidate } from './plan-commands.js';
@@ -65,6 +66,15 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--strict', 'warnings fail too')
     .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
     .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => setCode(runValidate(io, refs, flags)));
+
+  program
+    .command('report')
+    .description('mid-term / final evaluation (中期评估): each indicator\'s progress over every year in the data, with a verdict')
+    .argument('<data...>', 'CSV files with several years of measurements')
+    .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
+    .addOption(lang())
+    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => setCode(runReport(io, files, flags)));
 
   program
     .command('diff')

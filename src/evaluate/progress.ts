@@ -1,0 +1,132 @@
+/**
+ * Mid-term and final evaluation (中期评估、终期评估): how far each indicator
+ * has come from its baseline towards its final target, against how far it
+ * should have come by now. Pure.
+ *
+ * τ = (t − t0) / (tT − t0) is the share of the period elapsed. The ratio R of
+ * actual to required progress is
+ *   linear (percentages, values that can be zero):  R = ((x − b) / (T − b)) / τ
+ *   compound (positive levels: standards, counts):  R = CAGR(b → x) / CAGR(b → T)
+ * and maps to the categories Chinese mid-term evaluations use:
+ *   target already met            提前实现 achieved
+ *   R ≥ 1                         快于预期 ahead
+ *   0.95 ≤ R < 1                  基本符合预期 on track
+ *   0 ≤ R < 0.95                  滞后 behind (moderately ≥ 0.60, significantly < 0.60)
+ *   R < 0                         逆向 moving away
+ * Special cases: a target equal to or behind its baseline is met or moved away
+ * from; percentages are capped at 100 before computing; a flow (rollup sum)
+ * is judged by its latest year against that year's target.
+ */
+import type { MeasurementSet } from '../data/measurements.js';
+import type { Indicator } from '../plan/model.js';
+import { compareDecimal, Decimal } from '../values/decimal.js';
+import { isPoint } from '../values/interval.js';
+import { fromBase } from './display.js';
+import { meets } from './milestone.js';
+
+export type ProgressCategory = 'achieved' | 'ahead' | 'on_track' | 'behind' | 'moving_away' | 'not_assessable';
+export type ProgressMethod = 'linear' | 'compound' | 'annual';
+
+export const THRESHOLDS = { ahead: 1, onTrack: 0.95, moderate: 0.6, away: 0 } as const;
+
+export interface YearValue {
+  readonly year: number;
+  readonly value: Decimal;
+}
+
+export interface Progress {
+  readonly indicator: Indicator;
+  readonly series: readonly YearValue[];
+  readonly baseline?: YearValue;
+  readonly target?: YearValue & { readonly comparison: string };
+  readonly latest?: YearValue;
+  readonly method?: ProgressMethod;
+  /** share of the period elapsed */
+  readonly tau?: Decimal;
+  /** share of the baseline → target distance covered */
+  readonly covered?: Decimal;
+  /** actual / required progress */
+  readonly ratio?: Decimal;
+  /** per year so far, and per year needed from now (units per year, or a growth rate) */
+  readonly paceSoFar?: Decimal;
+  readonly paceNeeded?: Decimal;
+  readonly category: ProgressCategory;
+  readonly grade?: 'moderately' | 'significantly';
+  readonly reason?: 'NO_BASELINE' | 'NO_TARGET' | 'NO_DATA' | 'NO_TIME' | 'TARGET_MET' | 'TARGET_NOT_AHEAD';
+}
+
+function seriesOf(ind: Indicator, data: MeasurementSet): YearValue[] {
+  const out: YearValue[] = [];
+  for (const year of data.years()) {
+    const v = data.valueAsOf(ind.id, year, 12, ind.rollup);
+    if (v?.value.kind === 'number' && isPoint(v.value.base)) out.push({ year, value: fromBase(v.value.base.lo, ind.unit) });
+  }
+  return out;
+}
+
+function cap(ind: Indicator, x: Decimal): Decimal {
+  return ind.unit.text === '%' && ind.direction === 'higher' ? Decimal.min(x, 100) : x;
+}
+
+function categorise(ratio: Decimal): Pick<Progress, 'category' | 'grade'> {
+  if (ratio.gte(THRESHOLDS.ahead)) return { category: 'ahead' };
+  if (ratio.gte(THRESHOLDS.onTrack)) return { category: 'on_track' };
+  if (ratio.gte(THRESHOLDS.away)) return { category: 'behind', grade: ratio.gte(THRESHOLDS.moderate) ? 'moderately' : 'significantly' };
+  return { category: 'moving_away' };
+}
+
+function cagr(from: Decimal, to: Decimal, years: number): Decimal {
+  return to.div(from).pow(new Decimal(1).div(years)).sub(1);
+}
+
+export function progressOf(ind: Indicator, data: MeasurementSet): Progress {
+  const series = seriesOf(ind, data);
+  const latest = series[series.length - 1];
+  const final = [...ind.targets].reverse().find((t) => t.value?.kind === 'number' && t.comparison !== 'between');
+  const base = { indicator: ind, series, ...(latest ? { latest } : {}) };
+  if (!final || final.value?.kind !== 'number') return { ...base, category: 'not_assessable', reason: 'NO_TARGET' };
+  const target = { year: final.year, value: final.value.value, comparison: final.comparison };
+  const withTarget = { ...base, target };
+  if (!latest) return { ...withTarget, category: 'not_assessable', reason: 'NO_DATA' };
+  const x = cap(ind, latest.value);
+
+  if (ind.rollup === 'sum') {
+    const yearTarget = ind.targets.find((t) => t.year === latest.year && t.value?.kind === 'number');
+    if (!yearTarget || yearTarget.value?.kind !== 'number' || yearTarget.value.value.isZero()) return { ...withTarget, category: 'not_assessable', reason: 'NO_TARGET' };
+    const ratio = x.div(yearTarget.value.value);
+    const met = meets(x, yearTarget.comparison, yearTarget.value.value);
+    return { ...withTarget, method: 'annual', ratio, ...(met ? { category: 'achieved', reason: 'TARGET_MET' as const } : categorise(ratio)) };
+  }
+
+  if (meets(x, final.comparison === '==' ? (ind.direction === 'higher' ? '>=' : '<=') : final.comparison, target.value)) {
+    return { ...withTarget, category: 'achieved', reason: 'TARGET_MET' };
+  }
+  if (!ind.baseline || ind.baseline.value.kind !== 'number') return { ...withTarget, category: 'not_assessable', reason: 'NO_BASELINE' };
+  const b = cap(ind, ind.baseline.value.value);
+  const t0 = ind.baseline.year;
+  const baseline = { year: t0, value: b };
+  const T = cap(ind, target.value);
+  const elapsed = latest.year - t0;
+  const span = target.year - t0;
+  if (elapsed <= 0 || span <= 0) return { ...withTarget, baseline, category: 'not_assessable', reason: 'NO_TIME' };
+  const tau = new Decimal(elapsed).div(span);
+  const ahead = ind.direction === 'higher' ? compareDecimal(T, b) > 0 : compareDecimal(T, b) < 0;
+  if (!ahead) {
+    // a target equal to or behind the baseline: not met means moved away from it
+    return { ...withTarget, baseline, tau, category: 'moving_away', reason: 'TARGET_NOT_AHEAD' };
+  }
+  const covered = x.sub(b).div(T.sub(b));
+  const remaining = target.year - latest.year;
+  const compound = ind.unit.kind === 'quantity' && b.gt(0) && x.gt(0) && T.gt(0);
+  if (compound) {
+    const soFar = cagr(b, x, elapsed);
+    const required = cagr(b, T, span);
+    const ratio = soFar.div(required);
+    const paceNeeded = remaining > 0 ? cagr(x, T, remaining) : undefined;
+    return { ...withTarget, baseline, tau, covered, method: 'compound', ratio, paceSoFar: soFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
+  }
+  const ratio = covered.div(tau);
+  const paceSoFar = x.sub(b).div(elapsed);
+  const paceNeeded = remaining > 0 ? T.sub(x).div(remaining) : undefined;
+  return { ...withTarget, baseline, tau, covered, method: 'linear', ratio, paceSoFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
+}

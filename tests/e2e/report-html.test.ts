@@ -36,7 +36,7 @@ suite('plancheck report --format html in headless Chromium', () => {
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('request', (q) => requests.push(q.url()));
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      const text = await page.evaluate(() => document.body.innerText);
+      const text = await page.locator('body').innerText();
       expect(problems).toEqual([]);
       expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
       for (const name of ['接受上门服务的居家老年人数占比', '持证社会工作专业人才数', '全市老年友好社区数量', '经营性公墓墓葬比例']) expect(text).toContain(name);

@@ -5,7 +5,7 @@
 import type { Progress, ProgressCategory } from '../evaluate/progress.js';
 import { THRESHOLDS } from '../evaluate/progress.js';
 import type { Plan } from '../plan/model.js';
-import { Decimal } from '../values/decimal.js';
+import type { Decimal } from '../values/decimal.js';
 import { t, type Lang } from './messages.js';
 
 export interface ProgressReport {

@@ -5,12 +5,13 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bindRows, unknownIndicatorWarning } from './data/bind.js';
-import { readDataFiles, type DataFileInfo } from './data/load.js';
+import { Binder, unknownIndicatorWarning } from './data/bind.js';
+import type { DataFileInfo } from './data/load.js';
 import type { MeasurementSet } from './data/measurements.js';
-import type { RawRow } from './data/parse-csv.js';
+import { MAX_ERRORS, type RawRow } from './data/parse-csv.js';
 import { asOfPeriod, endMonth, parsePeriod, type AsOf } from './data/period.js';
-import { routeRows } from './data/route.js';
+import { Router } from './data/route.js';
+import { streamDataFiles } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
 import { evaluatePlan } from './evaluate/evaluate-plan.js';
 import { failingResults, type Policy } from './evaluate/policy.js';
@@ -18,7 +19,7 @@ import { progressOf } from './evaluate/progress.js';
 import type { ProgressReport } from './report/progress-format.js';
 import type { PlanEvaluation } from './evaluate/result.js';
 import { loadPlan } from './plan/load.js';
-import type { LoadedPlan } from './plan/model.js';
+import type { LoadedPlan, Plan } from './plan/model.js';
 import { version } from './version.js';
 
 export interface EvaluateOptions {
@@ -97,7 +98,25 @@ function fixedAsOf(options: EvaluateOptions): AsOf | undefined {
   return options.year === undefined ? undefined : { year: options.year, month: 12 };
 }
 
-export function evaluate(options: EvaluateOptions): RunReport {
+/** Rows that name no measurement of any plan they went to, by name. */
+class UnknownNames {
+  private readonly byName = new Map<string, { row: RawRow; plan: Plan; count: number }>();
+  add(row: RawRow, plan: Plan): void {
+    const e = this.byName.get(row.indicator);
+    if (e) e.count++;
+    else this.byName.set(row.indicator, { row, plan, count: 1 });
+  }
+  warnings(): Diagnostic[] {
+    return [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
+  }
+}
+
+/**
+ * Evaluate data files against one or more plans. The files are streamed:
+ * each row is routed and bound as it is read, and only observations of the
+ * plans' measurements are kept.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   if (options.data.length === 0) throw new UsageError('no data file given: plancheck evaluate --plan <id> <data.csv...>');
   const refs = expandPlanRefs(options.plans);
   if (refs.length === 0) throw new UsageError('no plan given: --plan <id|file|folder>');
@@ -108,49 +127,54 @@ export function evaluate(options: EvaluateOptions): RunReport {
     ids.add(l.plan.id);
   }
   const fixed = fixedAsOf(options);
-  const read = readDataFiles(options.data);
-  const routed = routeRows(
-    loaded.map((l) => l.plan),
-    read.rows,
-  );
-  const errors: Diagnostic[] = [...routed.errors];
-  const warnings: Diagnostic[] = [...loaded.flatMap((l) => l.warnings), ...read.warnings];
-  const bound = loaded.map((l) => {
-    const rows = routed.byPlan.get(l.plan.id) ?? [];
-    const b = bindRows(l.plan, rows, { routed: true, ...(fixed === undefined ? {} : { defaultYear: fixed.year }) });
-    errors.push(...b.errors);
-    warnings.push(...b.warnings);
-    return { loaded: l, rows, bound: b };
-  });
-  // a row no plan it was routed to knows is worth a warning; one that another plan knows is not
-  const known = new Set<RawRow>();
-  for (const { rows, bound: b } of bound) {
-    const unknown = new Set(b.unknown);
-    for (const r of rows) if (!unknown.has(r)) known.add(r);
-  }
-  const warned = new Set<RawRow>();
-  for (const { loaded: l, bound: b } of bound) {
-    for (const r of b.unknown) {
-      if (known.has(r) || warned.has(r)) continue;
-      warned.add(r);
-      warnings.push(unknownIndicatorWarning(l.plan, r));
+  const router = new Router(loaded.map((l) => l.plan));
+  const binders = new Map(loaded.map((l) => [l.plan.id, new Binder(l.plan, { routed: true, ...(fixed === undefined ? {} : { defaultYear: fixed.year }) }, false)]));
+  const routeErrors: Diagnostic[] = [];
+  let moreRouteErrors = 0;
+  const unrouted = new Map<string, { rows: number; file: string; line: number }>();
+  const unknown = new UnknownNames();
+  let rowCount = 0;
+  const read = await streamDataFiles(options.data, (row) => {
+    rowCount++;
+    const route = router.route(row);
+    if (route.kind === 'error') {
+      if (routeErrors.length < MAX_ERRORS) routeErrors.push(route.error);
+      else moreRouteErrors++;
+      return;
     }
+    if (route.kind === 'unrouted') {
+      const u = unrouted.get(route.region);
+      if (u) u.rows++;
+      else unrouted.set(route.region, { rows: 1, file: row.file, line: row.line });
+      return;
+    }
+    let known = false;
+    for (const p of route.plans) if ((binders.get(p.id) as Binder).add(row) !== 'unknown') known = true;
+    if (!known) unknown.add(row, route.plans[0] as Plan);
+  });
+  const errors: Diagnostic[] = [...read.errors, ...routeErrors];
+  if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', `… and ${moreRouteErrors} more rows without a region`, {}));
+  const warnings: Diagnostic[] = [...loaded.flatMap((l) => l.warnings), ...read.warnings];
+  for (const b of binders.values()) {
+    const r = b.result();
+    errors.push(...r.errors);
+    warnings.push(...r.warnings);
   }
-  const unrouted = [...routed.unrouted].map(([region, rows]) => {
-    const first = rows[0] as RawRow;
-    warnings.push(warningDiagnostic('UNROUTED', `${rows.length} row(s) for region "${region}", which no plan given covers`, { file: first.file, line: first.line }));
-    return { region, rows: rows.length, file: first.file, line: first.line };
+  warnings.push(...unknown.warnings());
+  const unroutedList = [...unrouted].map(([region, u]) => {
+    warnings.push(warningDiagnostic('UNROUTED', `${u.rows} row(s) for region "${region}", which no plan given covers`, { file: u.file, line: u.line }));
+    return { region, ...u };
   });
   if (errors.length > 0) throw new DataError('invalid data', errors);
-  if (bound.every(({ bound: b }) => b.measurements.size === 0)) {
-    const first = read.rows[0];
-    throw new DataError('no usable rows', [
-      errorDiagnostic('NO_MEASUREMENTS', `none of the ${read.rows.length} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, first ? { file: first.file, line: first.line } : { file: read.files.map((f) => f.file).join(', ') }),
-    ]);
+  const sets = [...binders.values()].map((b) => b.measurements);
+  if (sets.every((m) => m.size === 0)) {
+    throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, firstLine(options.data[0] as string))]);
   }
-  const reports = bound.map(({ loaded: l, bound: b }): EvaluationReport => {
-    const asOf = fixed ?? latestAsOf(b.measurements) ?? latestAsOf(bound.find((x) => x.bound.measurements.size > 0)?.bound.measurements as MeasurementSet) ?? { year: l.plan.period.lastYear, month: 12 };
-    const evaluation = evaluatePlan(l.plan, b.measurements, asOf, { requireComplete: options.requireComplete === true });
+  const fallback = sets.map(latestAsOf).find((a) => a !== undefined);
+  const reports = loaded.map((l): EvaluationReport => {
+    const data = (binders.get(l.plan.id) as Binder).measurements;
+    const asOf = fixed ?? latestAsOf(data) ?? fallback ?? { year: l.plan.period.lastYear, month: 12 };
+    const evaluation = evaluatePlan(l.plan, data, asOf, { requireComplete: options.requireComplete === true });
     return {
       version: version(),
       plan: { id: l.plan.id, title: l.plan.title, region: evaluation.plan.region, file: l.file, sha256: l.sha256 },
@@ -164,25 +188,26 @@ export function evaluate(options: EvaluateOptions): RunReport {
       loaded: l,
     };
   });
-  return {
-    version: version(),
-    data: read.files,
-    reports,
-    unrouted,
-    policy: options.policy,
-    failing: reports.reduce((n, r) => n + r.failing, 0),
-    warnings,
-  };
+  return { version: version(), data: read.files, reports, unrouted: unroutedList, policy: options.policy, failing: reports.reduce((n, r) => n + r.failing, 0), warnings };
+}
+
+/** The first data line of a file, for errors about the file as a whole. */
+function firstLine(file: string): { file: string; line: number } {
+  return { file, line: 2 };
 }
 
 /** The mid-term / final evaluation of one plan over every year in the data. */
-export function progressReport(options: { readonly plan: string; readonly data: readonly string[] }): ProgressReport & { readonly warnings: readonly Diagnostic[] } {
+export async function progressReport(options: { readonly plan: string; readonly data: readonly string[] }): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
   if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
   const l = loadPlan(options.plan);
-  const read = readDataFiles(options.data);
-  const b = bindRows(l.plan, read.rows);
-  if (b.errors.length > 0) throw new DataError('invalid data', b.errors);
-  const warnings = [...l.warnings, ...read.warnings, ...b.warnings, ...b.unknown.map((r) => unknownIndicatorWarning(l.plan, r))];
+  const binder = new Binder(l.plan, {}, false);
+  const unknown = new UnknownNames();
+  const read = await streamDataFiles(options.data, (row) => {
+    if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
+  });
+  const b = binder.result();
+  if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
+  const warnings = [...l.warnings, ...read.warnings, ...b.warnings, ...unknown.warnings()];
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, b.measurements));
   return { plan: l.plan, planFile: l.file, sha256: l.sha256, years: b.measurements.years(), items, warnings };
 }

@@ -18,21 +18,21 @@ export interface DiffFlags {
   color: boolean;
 }
 
-function evaluateSide(io: Io, plans: string[], files: string[], lang: Lang): PlanRecord[] {
-  const run = evaluate({ plans, data: files, policy: { failOn: 'never', missing: 'warn' } });
+async function evaluateSide(io: Io, plans: string[], files: string[], lang: Lang): Promise<PlanRecord[]> {
+  const run = await evaluate({ plans, data: files, policy: { failOn: 'never', missing: 'warn' } });
   printDiagnostics(io, run.warnings);
   return readResultJson(JSON.parse(formatJson(run, { color: false, lang })) as unknown);
 }
 
-export function runDiff(io: Io, args: string[], after: string[] | undefined, flags: DiffFlags): number {
+export async function runDiff(io: Io, args: string[], after: string[] | undefined, flags: DiffFlags): Promise<number> {
   const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
   const format = oneOf('format', flags.format, ['table', 'markdown', 'json']);
   let oldSide: PlanRecord[];
   let newSide: PlanRecord[];
   if (flags.plan && flags.plan.length > 0) {
     if (!after || after.length === 0 || args.length === 0) throw new UsageError('with --plan, give the old data files, then --, then the new ones: plancheck diff --plan suzhou old.csv -- new.csv');
-    oldSide = evaluateSide(io, flags.plan, args, lang);
-    newSide = evaluateSide(io, flags.plan, after, lang);
+    oldSide = await evaluateSide(io, flags.plan, args, lang);
+    newSide = await evaluateSide(io, flags.plan, after, lang);
   } else {
     if (args.length !== 2 || (after && after.length > 0)) throw new UsageError('give two saved results (plancheck evaluate --format json), or --plan with data files: plancheck diff old.json new.json');
     oldSide = loadResultFile(args[0] as string);

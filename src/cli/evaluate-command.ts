@@ -33,14 +33,14 @@ export function parseOutputSpec(spec: string): { format: string; file: string } 
   return { format, file: spec };
 }
 
-export function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): number {
+export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): Promise<number> {
   const format = oneOf('format', flags.format, formatNames());
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
   const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
   const year = parseYear(flags.year);
   const outputs = (flags.output ?? []).map(parseOutputSpec);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
-  const run = evaluate({
+  const run = await evaluate({
     plans: flags.plan,
     data: files,
     policy,

@@ -19,6 +19,7 @@ export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
 function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined): Command {
+  const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
     .version(version(), '-V, --version')
@@ -41,7 +42,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
-    .action((files: string[], flags: EvaluateFlags) => setCode(runEvaluate(io, files, flags)));
+    .action((files: string[], flags: EvaluateFlags) => later(runEvaluate(io, files, flags)));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
 
@@ -74,7 +75,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
     .addOption(lang())
-    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => setCode(runReport(io, files, flags)));
+    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => later(runReport(io, files, flags)));
 
   program
     .command('diff')
@@ -86,7 +87,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--fail-on-regression', 'exit 1 when a binding check went from pass to fail')
     .addOption(lang())
     .option('--no-color', 'no colours')
-    .action((inputs: string[], flags: DiffFlags) => setCode(runDiff(io, inputs, afterDashes, flags)));
+    .action((inputs: string[], flags: DiffFlags) => later(runDiff(io, inputs, afterDashes, flags)));
 
   program
     .command('template')
@@ -98,7 +99,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
   return program;
 }
 
-export function main(argv: readonly string[], io: Io = processIo): number {
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
   // `diff --plan x old.csv -- new.csv`: what follows -- is the new side
@@ -118,7 +119,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     }
   }
   try {
-    buildProgram(io, (c) => (code = c), after).parse(args, { from: 'user' });
+    await buildProgram(io, (c) => (code = c), after).parseAsync(args, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.invalid;

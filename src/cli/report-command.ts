@@ -6,10 +6,10 @@ import { formatProgressHtml } from '../report/progress-html.js';
 import { printDiagnostics, type Io } from './io.js';
 import { LANGS, oneOf } from './options.js';
 
-export function runReport(io: Io, files: string[], flags: { plan: string; format: string; lang?: string }): number {
+export async function runReport(io: Io, files: string[], flags: { plan: string; format: string; lang?: string }): Promise<number> {
   const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
   const format = oneOf('format', flags.format, ['markdown', 'html', 'json']);
-  const r = progressReport({ plan: flags.plan, data: files });
+  const r = await progressReport({ plan: flags.plan, data: files });
   printDiagnostics(io, r.warnings);
   io.out(format === 'html' ? formatProgressHtml(r, lang) : format === 'json' ? formatProgressJson(r) : formatProgressMarkdown(r, lang));
   return 0;

@@ -12,7 +12,7 @@ import { scale } from '../values/interval.js';
 import { parseValue } from '../values/parse-value.js';
 import { buildNameIndex } from './match-names.js';
 import { MeasurementSet, type ObservedValue } from './measurements.js';
-import type { RawRow } from './parse-csv.js';
+import { MAX_ERRORS, type RawRow } from './parse-csv.js';
 import { formatPeriod, parsePeriod, type Period } from './period.js';
 
 export interface BindOptions {
@@ -33,9 +33,10 @@ export interface BindResult {
 }
 
 /** The warning for a row no plan knows, with the closest names of `plan`. */
-export function unknownIndicatorWarning(plan: Plan, row: RawRow): Diagnostic {
+export function unknownIndicatorWarning(plan: Plan, row: RawRow, count = 1): Diagnostic {
   const near = buildNameIndex(plan).suggest(row.indicator);
-  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, { file: row.file, line: row.line });
+  const rows = count > 1 ? ` (${count} rows; the first here)` : '';
+  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, { file: row.file, line: row.line });
 }
 
 export function regionMatches(plan: Plan, region: string): boolean {
@@ -59,74 +60,83 @@ function rowUnit(row: RawRow, m: Measurement, suffix: '%' | '‰' | undefined): 
   return u;
 }
 
-export function bindRows(plan: Plan, rows: readonly RawRow[], options: BindOptions = {}): BindResult {
-  const names = buildNameIndex(plan);
-  const measurements = new MeasurementSet();
-  const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
-  const unknown: RawRow[] = [];
-  let otherRegion = 0;
+/** What became of a row. */
+export type BindOutcome = 'bound' | 'unknown' | 'other_region' | 'error';
 
-  for (const row of rows) {
+/**
+ * Binds rows one at a time, so that a file can be streamed: only the
+ * observations are kept, never the rows.
+ */
+export class Binder {
+  readonly measurements = new MeasurementSet();
+  readonly errors: Diagnostic[] = [];
+  readonly warnings: Diagnostic[] = [];
+  readonly unknown: RawRow[] = [];
+  otherRegion = 0;
+  private droppedErrors = 0;
+  private readonly names;
+
+  constructor(
+    readonly plan: Plan,
+    private readonly options: BindOptions = {},
+    /** keep the unknown rows (the whole-file path); the streaming path counts them itself */
+    private readonly keepUnknown = true,
+  ) {
+    this.names = buildNameIndex(plan);
+  }
+
+  private error(d: Diagnostic): 'error' {
+    if (this.errors.length < MAX_ERRORS) this.errors.push(d);
+    else this.droppedErrors++;
+    return 'error';
+  }
+
+  /** errors beyond the first MAX_ERRORS, counted */
+  get moreErrors(): number {
+    return this.droppedErrors;
+  }
+
+  add(row: RawRow): BindOutcome {
+    const plan = this.plan;
     const at = { file: row.file, line: row.line };
-    if (options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
-      otherRegion++;
-      warnings.push(warningDiagnostic('OTHER_REGION', `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, at));
-      continue;
+    if (this.options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
+      this.otherRegion++;
+      this.warnings.push(warningDiagnostic('OTHER_REGION', `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, at));
+      return 'other_region';
     }
-    if (row.indicator === '') {
-      errors.push(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
-      continue;
-    }
-    const m = names.find(row.indicator);
+    if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
+    const m = this.names.find(row.indicator);
     if (!m) {
-      unknown.push(row);
-      continue;
+      if (this.keepUnknown) this.unknown.push(row);
+      return 'unknown';
     }
     let period: Period | undefined;
     if (row.period !== undefined) {
       period = parsePeriod(row.period);
-      if (!period) {
-        errors.push(errorDiagnostic('BAD_PERIOD', `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, at));
-        continue;
-      }
-    } else if (options.defaultYear !== undefined) {
-      period = { kind: 'year', year: options.defaultYear };
+      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, at));
+    } else if (this.options.defaultYear !== undefined) {
+      period = { kind: 'year', year: this.options.defaultYear };
     } else {
-      errors.push(errorDiagnostic('NO_PERIOD', 'the row has no period: add a period column or give --year', at));
-      continue;
+      return this.error(errorDiagnostic('NO_PERIOD', 'the row has no period: add a period column or give --year', at));
     }
     const parsed = parseValue(row.value);
     let value: ObservedValue;
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
-        errors.push(errorDiagnostic('BAD_VALUE', `value "${row.value}" for ${m.name} is not a number`, at));
-        continue;
+        return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" for ${m.name} is not a number`, at));
       case 'absent':
         value = { kind: 'absent', text: parsed.text || '(empty)' };
         break;
       case 'boolean':
-        if (m.unit.kind !== 'boolean') {
-          errors.push(errorDiagnostic('BAD_VALUE', `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, at));
-          continue;
-        }
+        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, at));
         value = { kind: 'boolean', value: parsed.value };
         break;
       case 'number': {
-        if (m.unit.kind === 'boolean') {
-          errors.push(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
-          continue;
-        }
+        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
         const u = rowUnit(row, m, parsed.suffix);
-        if (typeof u === 'string') {
-          errors.push(errorDiagnostic('BAD_UNIT', u, at));
-          continue;
-        }
-        if (u.dimension !== m.unit.dimension) {
-          errors.push(errorDiagnostic('BAD_UNIT', `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, at));
-          continue;
-        }
+        if (typeof u === 'string') return this.error(errorDiagnostic('BAD_UNIT', u, at));
+        if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, at));
         // `95%` in a column whose unit is ‰: the suffix wins, and it converts
         const written = parsed.suffix !== undefined ? (tryParseUnit(parsed.suffix) ?? u) : u;
         unit = written;
@@ -135,12 +145,19 @@ export function bindRows(plan: Plan, rows: readonly RawRow[], options: BindOptio
       }
     }
     const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.region === undefined ? {} : { region: row.region }) };
-    const clash = measurements.add(obs);
-    if (clash) {
-      errors.push(
-        errorDiagnostic('CONFLICT', `${m.name} ${formatPeriod(period)} is "${row.value}" here but "${clash.text}" at ${clash.file}:${clash.line}`, at),
-      );
-    }
+    const clash = this.measurements.add(obs);
+    if (clash) return this.error(errorDiagnostic('CONFLICT', `${m.name} ${formatPeriod(period)} is "${row.value}" here but "${clash.text}" at ${clash.file}:${clash.line}`, at));
+    return 'bound';
   }
-  return { measurements, errors, warnings, unknown, otherRegion };
+
+  result(): BindResult {
+    const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', `… and ${this.droppedErrors} more errors`, {})] : this.errors;
+    return { measurements: this.measurements, errors, warnings: this.warnings, unknown: this.unknown, otherRegion: this.otherRegion };
+  }
+}
+
+export function bindRows(plan: Plan, rows: readonly RawRow[], options: BindOptions = {}): BindResult {
+  const b = new Binder(plan, options);
+  for (const row of rows) b.add(row);
+  return b.result();
 }

@@ -1,7 +1,8 @@
 /**
- * CSV text → raw measurement rows, each with its file:line. The parsing is
- * papaparse's; this module maps the header, counts lines (a quoted field may
- * span several), and reports every malformed row rather than the first.
+ * CSV → raw measurement rows, each with its file:line. The parsing is
+ * papaparse's; this module maps the header and counts lines, and reports
+ * every malformed row rather than the first. One row reader serves both
+ * the whole-text path and the streaming path.
  */
 import Papa from 'papaparse';
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
@@ -25,81 +26,117 @@ export interface ParsedCsv {
   readonly columns: readonly Column[];
 }
 
+export const PAPA_CONFIG = { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] } as const;
+
 const NEWLINE = /\r\n|\r|\n/g;
 
-function countNewlines(s: string): number {
-  return s.match(NEWLINE)?.length ?? 0;
+function newlinesIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.includes('\n') || c.includes('\r')) n += c.match(NEWLINE)?.length ?? 0;
+  return n;
 }
 
+/** Most errors kept per file; the rest are counted. */
+export const MAX_ERRORS = 1000;
+
+/**
+ * Takes papaparse's rows one by one: the first non-blank row is the header,
+ * each later row becomes a RawRow (or an error) with the line it starts on.
+ * A row spans 1 + (newlines inside its quoted fields) lines.
+ */
+export class CsvRowReader {
+  readonly errors: Diagnostic[] = [];
+  readonly warnings: Diagnostic[] = [];
+  rowCount = 0;
+  private dropped = 0;
+  private header: (Column | undefined)[] | undefined;
+  private index: Partial<Record<Column, number>> = {};
+  private width = 0;
+  private line = 1;
+  private headerLine = 1;
+
+  constructor(
+    readonly file: string,
+    private readonly onRow: (row: RawRow) => void,
+  ) {}
+
+  private error(d: Diagnostic): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push(d);
+    else this.dropped++;
+  }
+
+  accept(cells: string[], papaErrors: readonly Papa.ParseError[]): void {
+    const rowLine = this.line;
+    this.line += 1 + newlinesIn(cells);
+    const file = this.file;
+    for (const e of papaErrors) {
+      if (e.type === 'Quotes') this.error(errorDiagnostic('CSV_QUOTES', `malformed quoting: ${e.message}`, { file, line: rowLine }));
+    }
+    if (cells.every((c) => c.trim() === '')) return;
+    if (this.header === undefined) {
+      this.readHeader(cells, rowLine);
+      return;
+    }
+    if (cells.length !== this.width) {
+      this.error(errorDiagnostic('CSV_FIELDS', `${cells.length} fields where the header has ${this.width}`, { file, line: rowLine }));
+      return;
+    }
+    const at = (col: Column): string | undefined => {
+      const i = this.index[col];
+      return i === undefined ? undefined : (cells[i] ?? '').trim();
+    };
+    const row: { -readonly [K in keyof RawRow]: RawRow[K] } = { file, line: rowLine, indicator: at('indicator') ?? '', value: at('value') ?? '' };
+    const period = at('period');
+    if (period) row.period = period;
+    const region = at('region');
+    if (region) row.region = region;
+    const unit = at('unit');
+    if (unit) row.unit = unit;
+    const note = at('note');
+    if (note) row.note = note;
+    this.rowCount++;
+    this.onRow(row);
+  }
+
+  private readHeader(cells: string[], rowLine: number): void {
+    const file = this.file;
+    this.headerLine = rowLine;
+    this.header = cells.map((c) => columnFor(c.replace(/^\uFEFF/, '')));
+    this.width = cells.length;
+    this.header.forEach((col, i) => {
+      const name = (cells[i] ?? '').trim();
+      if (col === undefined) {
+        this.warnings.push(warningDiagnostic('CSV_COLUMN', `column "${name}" is not one plancheck reads; it is ignored`, { file, line: rowLine, column: i + 1 }));
+      } else if (this.index[col] !== undefined) {
+        this.error(errorDiagnostic('CSV_HEADER', `two columns mean "${col}"`, { file, line: rowLine, column: i + 1 }));
+      } else this.index[col] = i;
+    });
+    for (const req of REQUIRED_COLUMNS) {
+      if (this.index[req] === undefined) this.error(errorDiagnostic('CSV_HEADER', `missing required column "${req}"; the header must name ${describeColumns()}`, { file, line: rowLine }));
+    }
+  }
+
+  /** Call once the input has ended. */
+  finish(): void {
+    const file = this.file;
+    if (this.header === undefined) {
+      this.error(errorDiagnostic('CSV_EMPTY', `the file is empty: expected a header naming ${describeColumns()}`, { file, line: 1 }));
+    } else if (this.rowCount === 0 && this.errors.length === 0) {
+      this.error(errorDiagnostic('CSV_EMPTY', 'the file has a header but no data rows', { file, line: this.headerLine }));
+    }
+    if (this.dropped > 0) this.errors.push(errorDiagnostic('CSV_TOO_MANY_ERRORS', `… and ${this.dropped} more errors in this file`, { file, line: this.line - 1 }));
+  }
+
+  get columns(): Column[] {
+    return (this.header ?? []).filter((c): c is Column => c !== undefined);
+  }
+}
+
+/** The whole-text path: parse a string at once. */
 export function parseCsv(text: string, file: string): ParsedCsv {
   const rows: RawRow[] = [];
-  const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
-  let header: (Column | undefined)[] | undefined;
-  let width = 0;
-  let line = 1;
-  let prevCursor = 0;
-
-  Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    delimitersToGuess: [',', '\t', ';', '|'],
-    step: (result) => {
-      const rowLine = line;
-      const cursor = result.meta.cursor;
-      line += countNewlines(text.slice(prevCursor, cursor));
-      prevCursor = cursor;
-      const cells = result.data;
-      for (const e of result.errors) {
-        if (e.type === 'Quotes') errors.push(errorDiagnostic('CSV_QUOTES', `malformed quoting: ${e.message}`, { file, line: rowLine }));
-      }
-      if (cells.every((c) => c.trim() === '')) return;
-      if (header === undefined) {
-        header = cells.map((c) => columnFor(c.replace(/^\uFEFF/, '')));
-        width = cells.length;
-        const seen = new Set<Column>();
-        header.forEach((col, i) => {
-          const name = (cells[i] ?? '').trim();
-          if (col === undefined) {
-            warnings.push(warningDiagnostic('CSV_COLUMN', `column "${name}" is not one plancheck reads; it is ignored`, { file, line: rowLine, column: i + 1 }));
-          } else if (seen.has(col)) {
-            errors.push(errorDiagnostic('CSV_HEADER', `two columns mean "${col}"`, { file, line: rowLine, column: i + 1 }));
-          }
-          if (col) seen.add(col);
-        });
-        for (const req of REQUIRED_COLUMNS) {
-          if (!seen.has(req)) {
-            errors.push(errorDiagnostic('CSV_HEADER', `missing required column "${req}"; the header must name ${describeColumns()}`, { file, line: rowLine }));
-          }
-        }
-        return;
-      }
-      if (cells.length !== width) {
-        errors.push(errorDiagnostic('CSV_FIELDS', `${cells.length} fields where the header has ${width}`, { file, line: rowLine }));
-        return;
-      }
-      const get = (col: Column): string | undefined => {
-        const i = (header as (Column | undefined)[]).indexOf(col);
-        return i < 0 ? undefined : (cells[i] ?? '').trim();
-      };
-      const row: { -readonly [K in keyof RawRow]: RawRow[K] } = {
-        file,
-        line: rowLine,
-        indicator: get('indicator') ?? '',
-        value: get('value') ?? '',
-      };
-      for (const col of ['period', 'region', 'unit', 'note'] as const) {
-        const v = get(col);
-        if (v !== undefined && v !== '') row[col] = v;
-      }
-      rows.push(row);
-    },
-  });
-
-  if (header === undefined) {
-    errors.push(errorDiagnostic('CSV_EMPTY', `the file is empty: expected a header naming ${describeColumns()}`, { file, line: 1 }));
-  } else if (rows.length === 0 && errors.length === 0) {
-    errors.push(errorDiagnostic('CSV_EMPTY', 'the file has a header but no data rows', { file, line: line }));
-  }
-  return { rows, errors, warnings, columns: (header ?? []).filter((c): c is Column => c !== undefined) };
+  const reader = new CsvRowReader(file, (r) => rows.push(r));
+  Papa.parse<string[]>(text, { ...PAPA_CONFIG, delimitersToGuess: [...PAPA_CONFIG.delimitersToGuess], step: (result) => reader.accept(result.data, result.errors) });
+  reader.finish();
+  return { rows, errors: reader.errors, warnings: reader.warnings, columns: reader.columns };
 }

@@ -2,43 +2,33 @@
  * One combined file for many regions: each row goes to every plan whose
  * region (code, name or alias) it names. A row without a region goes to the
  * single plan given, and is an error when several are. Rows for regions no
- * plan covers are set aside and listed. Pure.
+ * plan covers are set aside and counted. Pure; one row at a time.
  */
 import { errorDiagnostic, type Diagnostic } from '../errors.js';
 import type { Plan } from '../plan/model.js';
 import { regionMatches } from './bind.js';
 import type { RawRow } from './parse-csv.js';
 
-export interface Routed {
-  /** rows by plan id, in file order */
-  readonly byPlan: ReadonlyMap<string, RawRow[]>;
-  /** rows whose region no plan covers, by region as written */
-  readonly unrouted: ReadonlyMap<string, RawRow[]>;
-  readonly errors: Diagnostic[];
-}
+export type Route = { readonly kind: 'plans'; readonly plans: readonly Plan[] } | { readonly kind: 'unrouted'; readonly region: string } | { readonly kind: 'error'; readonly error: Diagnostic };
 
-export function routeRows(plans: readonly Plan[], rows: readonly RawRow[]): Routed {
-  const byPlan = new Map<string, RawRow[]>(plans.map((p) => [p.id, []]));
-  const unrouted = new Map<string, RawRow[]>();
-  const errors: Diagnostic[] = [];
-  const cache = new Map<string, Plan[]>();
-  for (const row of rows) {
+export class Router {
+  private readonly cache = new Map<string, readonly Plan[]>();
+  constructor(private readonly plans: readonly Plan[]) {}
+
+  route(row: RawRow): Route {
     if (row.region === undefined) {
-      if (plans.length === 1) byPlan.get((plans[0] as Plan).id)?.push(row);
-      else errors.push(errorDiagnostic('NO_REGION', `the row has no region, and ${plans.length} plans were given (${plans.map((p) => p.id).join(', ')}): add a region column`, { file: row.file, line: row.line }));
-      continue;
+      if (this.plans.length === 1) return { kind: 'plans', plans: this.plans };
+      return {
+        kind: 'error',
+        error: errorDiagnostic('NO_REGION', `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`, { file: row.file, line: row.line }),
+      };
     }
-    let targets = cache.get(row.region);
+    let targets = this.cache.get(row.region);
     if (targets === undefined) {
-      targets = plans.filter((p) => regionMatches(p, row.region as string));
-      cache.set(row.region, targets);
+      const region = row.region;
+      targets = this.plans.filter((p) => regionMatches(p, region));
+      this.cache.set(region, targets);
     }
-    if (targets.length === 0) {
-      const list = unrouted.get(row.region) ?? [];
-      list.push(row);
-      unrouted.set(row.region, list);
-    }
-    for (const p of targets) byPlan.get(p.id)?.push(row);
+    return targets.length === 0 ? { kind: 'unrouted', region: row.region } : { kind: 'plans', plans: targets };
   }
-  return { byPlan, unrouted, errors };
 }

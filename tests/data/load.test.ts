@@ -57,7 +57,7 @@ describe('bad input names every bad line', () => {
     { file: 'non-numeric.csv', lines: [2, 3], message: /is not a number/ },
     { file: 'missing-column.csv', lines: [1], message: /missing required column "value"/ },
     { file: 'empty.csv', lines: [1], message: /empty/ },
-    { file: 'header-only.csv', lines: [2], message: /no data rows/ },
+    { file: 'header-only.csv', lines: [1], message: /no data rows/ },
     { file: 'conflict.csv', lines: [4], message: /"19.5" here but "19" at .*conflict.csv:2/ },
     { file: 'bad-unit.csv', lines: [2, 3], message: /unit/ },
     { file: 'bad-period.csv', lines: [2, 3], message: /is not a year/ },

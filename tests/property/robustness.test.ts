@@ -19,11 +19,11 @@ const PLAN = join(FIXTURES, 'basic/plan.yaml');
 const BASE_CSV = readFileSync(join(FIXTURES, 'basic/data.csv'), 'utf8');
 const BASE_PLAN = readFileSync(PLAN, 'utf8');
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), env: { NO_COLOR: '1', LANG: 'en' }, stdoutIsTty: false };
-  const code = main(args, io);
+  const code = await main(args, io);
   return { code, out, err };
 }
 
@@ -48,13 +48,13 @@ describe('random and mutated CSV files', () => {
   it.each([
     ['random text', csvText],
     ['mutations of a valid file', mutated],
-  ] as const)('%s: exit 0, 1 or 2, and every error names its line', (_name, arb) => {
+  ] as const)('%s: exit 0, 1 or 2, and every error names its line', async (_name, arb) => {
     let n = 0;
-    fc.assert(
-      fc.property(arb, fc.boolean(), (text, gb) => {
+    await fc.assert(
+      fc.asyncProperty(arb, fc.boolean(), async (text, gb) => {
         const file = join(dir, `case-${n++}.csv`);
         writeFileSync(file, gb ? Buffer.from(text, 'latin1') : text);
-        const r = run(['evaluate', '--plan', PLAN, file, '--year', '2023', '--format', 'json']);
+        const r = await run(['evaluate', '--plan', PLAN, file, '--year', '2023', '--format', 'json']);
         expect([0, 1, 2]).toContain(r.code);
         if (r.code === 2) {
           expect(r.out).toBe('');
@@ -70,12 +70,12 @@ describe('random and mutated CSV files', () => {
     );
   });
 
-  it('binary data is refused with exit 2', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 2000 }), (bytes) => {
+  it('binary data is refused with exit 2', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 2000 }), async (bytes) => {
         const file = join(dir, 'bin.csv');
         writeFileSync(file, bytes);
-        const r = run(['evaluate', '--plan', PLAN, file, '--year', '2023']);
+        const r = await run(['evaluate', '--plan', PLAN, file, '--year', '2023']);
         expect([0, 1, 2]).toContain(r.code);
       }),
       { numRuns: 100 },

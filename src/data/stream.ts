@@ -1,0 +1,106 @@
+/**
+ * The streaming path: each data file is read once, in chunks — hashed,
+ * decoded and parsed as it goes — and every row is handed to `onRow` and
+ * then dropped. Nothing holds the whole file, or its rows.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import Papa from 'papaparse';
+import { errorDiagnostic, type Diagnostic } from '../errors.js';
+import { BinaryFileError, StreamDecoder } from './decode.js';
+import type { DataFileInfo } from './load.js';
+import { CsvRowReader, PAPA_CONFIG, type RawRow } from './parse-csv.js';
+
+export interface StreamedFile {
+  readonly info?: DataFileInfo;
+  readonly errors: Diagnostic[];
+  readonly warnings: Diagnostic[];
+}
+
+const CHUNK = 1 << 20;
+
+function readError(file: string, e: unknown): Diagnostic {
+  const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat|read) '.*'$/, '') : String(e);
+  return errorDiagnostic('READ', `cannot read data file: ${msg}`, { file });
+}
+
+export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promise<StreamedFile> {
+  try {
+    if (statSync(file).isDirectory()) return Promise.resolve({ errors: [readError(file, new Error('is a directory, not a file'))], warnings: [] });
+  } catch (e) {
+    return Promise.resolve({ errors: [readError(file, e)], warnings: [] });
+  }
+  return new Promise((resolve) => {
+    const hash = createHash('sha256');
+    const decoder = new StreamDecoder();
+    const reader = new CsvRowReader(file, onRow);
+    let failed: Diagnostic | undefined;
+    const input = createReadStream(file, { highWaterMark: CHUNK });
+    const text = new Transform({
+      readableObjectMode: true,
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        try {
+          const s = decoder.push(chunk);
+          done(null, s.length > 0 ? s : undefined);
+        } catch (e) {
+          done(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+      flush(done) {
+        try {
+          const s = decoder.end();
+          done(null, s.length > 0 ? s : undefined);
+        } catch (e) {
+          done(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+    });
+    const finish = (): void => {
+      if (failed) {
+        resolve({ errors: [failed], warnings: [] });
+        return;
+      }
+      reader.finish();
+      resolve({ info: { file, sha256: hash.digest('hex'), rows: reader.rowCount, encoding: decoder.encoding }, errors: reader.errors, warnings: reader.warnings });
+    };
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = e instanceof BinaryFileError ? errorDiagnostic('ENCODING', e.message, { file }) : readError(file, e);
+      input.destroy();
+      text.destroy();
+      finish();
+    };
+    input.on('error', fail);
+    text.on('error', fail);
+    input.pipe(text);
+    let done = false;
+    Papa.parse<string[]>(text as unknown as File, {
+      ...PAPA_CONFIG,
+      delimitersToGuess: [...PAPA_CONFIG.delimitersToGuess],
+      step: (result) => {
+        if (!failed) reader.accept(result.data, result.errors);
+      },
+      complete: () => {
+        if (done) return;
+        done = true;
+        if (!failed) finish();
+      },
+    });
+  });
+}
+
+/** Stream every file in turn; rows go to `onRow` in file order. */
+export async function streamDataFiles(files: readonly string[], onRow: (row: RawRow) => void): Promise<{ files: DataFileInfo[]; errors: Diagnostic[]; warnings: Diagnostic[] }> {
+  const infos: DataFileInfo[] = [];
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const file of files) {
+    const r = await streamCsvFile(file, onRow);
+    if (r.info) infos.push(r.info);
+    errors.push(...r.errors);
+    warnings.push(...r.warnings);
+  }
+  return { files: infos, errors, warnings };
+}

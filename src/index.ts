@@ -120,7 +120,7 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   if (options.data.length === 0) throw new UsageError('no data file given: plancheck evaluate --plan <id> <data.csv...>');
   const refs = expandPlanRefs(options.plans);
   if (refs.length === 0) throw new UsageError('no plan given: --plan <id|file|folder>');
-  const loaded = refs.map((r) => loadPlan(r));
+  const loaded = await Promise.all(refs.map((r) => loadPlan(r)));
   const ids = new Set<string>();
   for (const l of loaded) {
     if (ids.has(l.plan.id)) throw new UsageError(`plan "${l.plan.id}" is given twice`);
@@ -199,7 +199,7 @@ function firstLine(file: string): { file: string; line: number } {
 /** The mid-term / final evaluation of one plan over every year in the data. */
 export async function progressReport(options: { readonly plan: string; readonly data: readonly string[] }): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
   if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
-  const l = loadPlan(options.plan);
+  const l = await loadPlan(options.plan);
   const binder = new Binder(l.plan, {}, false);
   const unknown = new UnknownNames();
   const read = await streamDataFiles(options.data, (row) => {

@@ -1,8 +1,19 @@
-/** Where the package's own files are, wherever it is installed. */
-import { fileURLToPath } from 'node:url';
+/** Where the package's own files are, wherever it is installed (and however it is bundled). */
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** dist/paths.js → the package root */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+function findRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'plancheck') return dir;
+    const up = dirname(dir);
+    if (up === dir) return join(start, '..');
+    dir = up;
+  }
+}
+
+export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const PLANS_DIR = join(PACKAGE_ROOT, 'plans');
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { evaluate } from '../index.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
-import { FORMATS, formatNames } from '../report/registry.js';
+import { formatNames, isFormat, loadFormatter } from '../report/registry.js';
 import { printDiagnostics, useColor, type Io } from './io.js';
 import { FAIL_ON, LANGS, MISSING, oneOf, parseYear } from './options.js';
 
@@ -26,7 +26,7 @@ const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json
 /** `junit:out.xml`, or `out.xml` with the format told by the extension. */
 export function parseOutputSpec(spec: string): { format: string; file: string } {
   const m = /^([a-z]+):(.+)$/.exec(spec);
-  if (m && m[1] !== undefined && m[2] !== undefined && m[1] in FORMATS) return { format: m[1], file: m[2] };
+  if (m && m[1] !== undefined && m[2] !== undefined && isFormat(m[1])) return { format: m[1], file: m[2] };
   const ext = extname(spec).toLowerCase();
   const format = BY_EXTENSION[ext];
   if (format === undefined) throw new UsageError(`--output ${spec}: say the format, e.g. junit:${spec} (formats: ${formatNames().join(', ')})`);
@@ -49,10 +49,9 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags)
     ...(flags.period === undefined ? {} : { period: flags.period }),
   });
   printDiagnostics(io, run.warnings);
-  const formatter = FORMATS[format];
-  if (!formatter) throw new Error(`no formatter for ${format}`);
+  const formatter = await loadFormatter(format);
   for (const o of outputs) {
-    const f = FORMATS[o.format] as NonNullable<(typeof FORMATS)[string]>;
+    const f = await loadFormatter(o.format);
     try {
       writeFileSync(o.file, f(run, { color: false, lang }));
     } catch (e) {

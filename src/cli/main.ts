@@ -5,13 +5,11 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { formatNames } from '../report/registry.js';
+import { FORMAT_NAMES } from '../report/registry.js';
 import { version } from '../version.js';
-import { runDiff, type DiffFlags } from './diff-command.js';
-import { runReport } from './report-command.js';
-import { runEvaluate, type EvaluateFlags } from './evaluate-command.js';
+import type { DiffFlags } from './diff-command.js';
+import type { EvaluateFlags } from './evaluate-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
-import { runPlans, runShow, runTemplate, runValidate } from './plan-commands.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
@@ -36,13 +34,13 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('-y, --year <year>', 'the evaluation year (default: the latest period in the data)')
     .option('--period <period>', 'evaluate as of a month or quarter: 2024-06, 2024-Q2')
     .addOption(new Option('--require <what>', 'complete: every measurement due and absent fails the run').choices(['complete']))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames()).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .addOption(new Option('--fail-on <level>', 'which failures make the exit code 1').choices(['binding', 'any', 'never']).default('binding'))
     .addOption(new Option('--missing <policy>', 'how missing data counts').choices(['fail', 'warn', 'ignore']).default('warn'))
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
-    .action((files: string[], flags: EvaluateFlags) => later(runEvaluate(io, files, flags)));
+    .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
 
@@ -51,14 +49,14 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .description('list the bundled plans: id, title, region, period, numbers of indicators and rules')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(lang())
-    .action((flags: { lang?: string; format?: string }) => setCode(runPlans(io, flags)));
+    .action((flags: { lang?: string; format?: string }) => later(import('./plan-commands.js').then((m) => m.runPlans(io, flags))));
 
   program
     .command('show')
     .description('show a plan as tables: indicators with unit, attribute, baseline, targets and source; rules with expression and quote')
     .argument('<plan>', 'a bundled plan id or a plan YAML file')
     .addOption(lang())
-    .action((ref: string, flags: { lang?: string }) => setCode(runShow(io, ref, flags)));
+    .action((ref: string, flags: { lang?: string }) => later(import('./plan-commands.js').then((m) => m.runShow(io, ref, flags))));
 
   program
     .command('validate')
@@ -66,7 +64,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .argument('<plan...>', 'plan YAML files or bundled plan ids')
     .option('--strict', 'warnings fail too')
     .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
-    .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => setCode(runValidate(io, refs, flags)));
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
   program
     .command('report')
@@ -75,7 +73,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
     .addOption(lang())
-    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => later(runReport(io, files, flags)));
+    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
 
   program
     .command('diff')
@@ -87,14 +85,14 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--fail-on-regression', 'exit 1 when a binding check went from pass to fail')
     .addOption(lang())
     .option('--no-color', 'no colours')
-    .action((inputs: string[], flags: DiffFlags) => later(runDiff(io, inputs, afterDashes, flags)));
+    .action((inputs: string[], flags: DiffFlags) => later(import('./diff-command.js').then((m) => m.runDiff(io, inputs, afterDashes, flags))));
 
   program
     .command('template')
     .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
     .argument('<plan>', 'a bundled plan id or a plan YAML file')
     .option('-y, --year <year>', 'the year to fill in (default: the plan period’s last year)')
-    .action((ref: string, flags: { year?: string }) => setCode(runTemplate(io, ref, flags)));
+    .action((ref: string, flags: { year?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
 
   return program;
 }

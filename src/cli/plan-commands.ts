@@ -11,8 +11,8 @@ function langOf(io: Io, flag: string | undefined): Lang {
   return flag === undefined ? langFromLocale(io.env) : oneOf('lang', flag, LANGS);
 }
 
-export function runPlans(io: Io, flags: { lang?: string; format?: string }): number {
-  const plans = bundledPlanIds().map((id) => loadPlan(id));
+export async function runPlans(io: Io, flags: { lang?: string; format?: string }): Promise<number> {
+  const plans = await Promise.all(bundledPlanIds().map((id) => loadPlan(id)));
   if (flags.format === 'json') {
     const list = plans.map(({ plan: p, file, sha256 }) => ({ id: p.id, title: p.title, region: { code: p.region.code, name: p.region.name }, period: { baseline_year: p.period.baselineYear, first_year: p.period.firstYear, last_year: p.period.lastYear }, indicators: p.indicators.length, rules: p.rules.length, file, sha256 }));
     io.out(`${JSON.stringify(list, null, 2)}\n`);
@@ -20,19 +20,20 @@ export function runPlans(io: Io, flags: { lang?: string; format?: string }): num
   return 0;
 }
 
-export function runShow(io: Io, ref: string, flags: { lang?: string }): number {
-  const loaded = loadPlan(ref);
+export async function runShow(io: Io, ref: string, flags: { lang?: string }): Promise<number> {
+  const loaded = await loadPlan(ref);
   for (const w of loaded.warnings) io.err(`${formatDiagnostic(w)}\n`);
   io.out(formatPlanShow(loaded, langOf(io, flags.lang)));
   return 0;
 }
 
 /** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. */
-export function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string }): number {
+export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string }): Promise<number> {
   let bad = false;
   for (const ref of refs) {
     const file = resolvePlanPath(ref);
-    const r = checkPlanFile(file, flags.seeds);
+    // validate reads the file itself, never the build's cache
+    const r = await checkPlanFile(file, flags.seeds, false);
     const diagnostics = r.ok ? r.warnings : [...r.errors, ...r.warnings];
     for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
     const failed = !r.ok || (flags.strict === true && r.warnings.length > 0);
@@ -43,8 +44,8 @@ export function runValidate(io: Io, refs: string[], flags: { strict?: boolean; s
   return bad ? 2 : 0;
 }
 
-export function runTemplate(io: Io, ref: string, flags: { year?: string }): number {
-  const { plan } = loadPlan(ref);
+export async function runTemplate(io: Io, ref: string, flags: { year?: string }): Promise<number> {
+  const { plan } = await loadPlan(ref);
   const year = parseYear(flags.year) ?? plan.period.lastYear;
   io.out(formatTemplate(plan, year));
   return 0;

@@ -8,9 +8,31 @@ import { basename, join } from 'node:path';
 import { errorDiagnostic, PlanError, UsageError, type Diagnostic } from '../errors.js';
 import { PLANS_DIR } from '../paths.js';
 import type { LoadedPlan } from './model.js';
-import { parseYaml } from './parse-yaml.js';
+import { cachedSource, type PlanSource } from './source.js';
 import { planSchemaValidator } from './schema.js';
 import { validatePlan, type ValidationResult } from './validate.js';
+import { PACKAGE_ROOT } from '../paths.js';
+
+/** Where the build keeps bundled plans already parsed and schema-checked. */
+export const PLAN_CACHE_DIR = join(PACKAGE_ROOT, 'dist', 'plan-cache');
+
+interface CacheEntry {
+  sha256: string;
+  value: unknown;
+  positions: Record<string, [number, number, string?]>;
+}
+
+/** A bundled plan's cache entry, if it was made from exactly these bytes. */
+function fromCache(file: string, sha256: string): PlanSource | undefined {
+  const entry = join(PLAN_CACHE_DIR, `${basename(file, '.yaml')}.json`);
+  if (!existsSync(entry)) return undefined;
+  try {
+    const c = JSON.parse(readFileSync(entry, 'utf8')) as CacheEntry;
+    return c.sha256 === sha256 ? cachedSource(file, c.value, c.positions) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function bundledPlanIds(): string[] {
   if (!existsSync(PLANS_DIR)) return [];
@@ -50,7 +72,7 @@ function readPlanText(file: string): { text: string; sha256: string } {
  * Parse and validate without throwing: for `plancheck validate`. With
  * `seedsDir`, every quote is looked up in the plan's seed document there.
  */
-export function checkPlanFile(file: string, seedsDir?: string): ValidationResult & { readonly sha256?: string } {
+export async function checkPlanFile(file: string, seedsDir?: string, useCache = true): Promise<ValidationResult & { readonly sha256?: string }> {
   let read;
   try {
     read = readPlanText(file);
@@ -58,24 +80,32 @@ export function checkPlanFile(file: string, seedsDir?: string): ValidationResult
     if (e instanceof PlanError) return { ok: false, errors: e.diagnostics, warnings: [] };
     throw e;
   }
-  const parsed = parseYaml(read.text, file);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
+  const cached = useCache ? fromCache(file, read.sha256) : undefined;
+  let source: PlanSource;
+  if (cached) source = cached;
+  else {
+    // YAML is parsed only for plans the build has not cached
+    const { parseYaml } = await import('./parse-yaml.js');
+    const parsed = parseYaml(read.text, file);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
+    source = parsed.document;
+  }
   let seed: string | undefined;
   if (seedsDir !== undefined) {
-    const name = (parsed.document.value as { source?: { file?: unknown } } | null)?.source?.file;
+    const name = (source.value as { source?: { file?: unknown } } | null)?.source?.file;
     const seedFile = typeof name === 'string' ? join(seedsDir, basename(name)) : undefined;
     if (seedFile === undefined || !existsSync(seedFile)) {
       return { ok: false, errors: [errorDiagnostic('NO_SEED', `seed document ${String(name)} not found in ${seedsDir}`, { file })], warnings: [] };
     }
     seed = readFileSync(seedFile, 'utf8');
   }
-  return { ...validatePlan(parsed.document, planSchemaValidator(), seed), sha256: read.sha256 };
+  return { ...validatePlan(source, cached ? null : planSchemaValidator(), seed), sha256: read.sha256 };
 }
 
 /** Load a plan by id or path; throws PlanError (every problem) or UsageError. */
-export function loadPlan(ref: string): LoadedPlan & { readonly warnings: readonly Diagnostic[] } {
+export async function loadPlan(ref: string): Promise<LoadedPlan & { readonly warnings: readonly Diagnostic[] }> {
   const file = resolvePlanPath(ref);
-  const result = checkPlanFile(file);
+  const result = await checkPlanFile(file);
   if (!result.ok) throw new PlanError(`invalid plan ${file}`, result.errors);
   return { plan: result.plan, file, sha256: result.sha256 ?? '', warnings: result.warnings };
 }

@@ -3,15 +3,14 @@
  * and expression errors point at file:line:col. Position tracking is the
  * `yaml` library's (LineCounter and node ranges), not ours.
  */
-import { LineCounter, parseDocument, isNode, isPair, isScalar, isMap, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isNode, isPair, isScalar, isMap, isSeq, type Document, type Node } from 'yaml';
 import { errorDiagnostic, type Diagnostic } from '../errors.js';
+import type { NodePosition, PlanSource } from './source.js';
 
-export interface PositionedDocument {
-  readonly file: string;
+export interface PositionedDocument extends PlanSource {
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
-  readonly value: unknown;
 }
 
 export type ParseYamlResult = { readonly ok: true; readonly document: PositionedDocument } | { readonly ok: false; readonly errors: Diagnostic[] };
@@ -28,26 +27,9 @@ export function parseYaml(text: string, file: string): ParseYamlResult {
       }),
     };
   }
-  return { ok: true, document: { file, text, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) } };
-}
-
-/** JSON-pointer `/indicators/3/unit` → path segments. */
-export function pointerToPath(pointer: string): (string | number)[] {
-  if (pointer === '' || pointer === '/') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-export interface NodePosition {
-  readonly line: number;
-  readonly column: number;
-  /** offset of the node's first character in the file */
-  readonly offset: number;
-  /** for a plain or quoted scalar on one line: its raw source text */
-  readonly source?: string;
+  const partial = { file, text, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  const document: PositionedDocument = { ...partial, position: (path, key) => positionOf(document, path, key) };
+  return { ok: true, document };
 }
 
 /** Where the node at `path` stands; with `key`, where that key of a map stands. */
@@ -72,6 +54,31 @@ export function positionOf(d: PositionedDocument, path: readonly (string | numbe
     return { ...pos, source: d.text.slice(range[0], range[1]) };
   }
   return pos;
+}
+
+/**
+ * Every node's position, by JSON pointer, for a plan cache: a validated
+ * plan can then be loaded without parsing YAML again.
+ */
+export function positionTable(d: PositionedDocument): Record<string, [number, number, string?]> {
+  const out: Record<string, [number, number, string?]> = {};
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (!isNode(node)) return;
+    const range = (node as Node).range;
+    if (range) {
+      const p = d.lines.linePos(range[0]);
+      const last = path[path.length - 1];
+      const source = last === 'expression' && isScalar(node) ? d.text.slice(range[0], range[1]) : undefined;
+      out['/' + path.join('/')] = source === undefined ? [p.line, p.col] : [p.line, p.col, source];
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    }
+  };
+  walk(d.doc.contents, []);
+  return out;
 }
 
 function toPosition(d: PositionedDocument, offset: number): NodePosition {

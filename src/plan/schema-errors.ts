@@ -1,7 +1,7 @@
 /** ajv's errors → diagnostics that name file:line:col and the document path. */
 import type { ErrorObject } from 'ajv';
 import { errorDiagnostic, type Diagnostic } from '../errors.js';
-import { pointerToPath, positionOf, type PositionedDocument } from './parse-yaml.js';
+import { pointerToPath, type PlanSource } from './source.js';
 
 const NOISE = new Set(['if', 'oneOf', 'anyOf']);
 
@@ -46,13 +46,13 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
-export function schemaDiagnostics(d: PositionedDocument, errors: readonly ErrorObject[]): Diagnostic[] {
+export function schemaDiagnostics(d: PlanSource, errors: readonly ErrorObject[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of relevant(errors)) {
     const path = pointerToPath(e.instancePath);
     const key = e.keyword === 'additionalProperties' ? String(e.params['additionalProperty']) : undefined;
-    const pos = positionOf(d, path, key);
+    const pos = d.position(path, key);
     const message = describe(e, valueAt(d.value, path));
     const docPath = e.instancePath || '/';
     const sig = `${docPath}|${message}`;

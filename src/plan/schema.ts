@@ -1,17 +1,39 @@
-/** The plan JSON Schema, compiled once with ajv. */
-import { readFileSync } from 'node:fs';
+/**
+ * The plan JSON Schema validator. The build precompiles it with ajv's
+ * standalone code generation (dist/schema/plan-validate.cjs), so a run does
+ * not load ajv or compile the schema; without that file it is compiled here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { SCHEMAS_DIR } from '../paths.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
+
+const require = createRequire(import.meta.url);
+export const PRECOMPILED = join(PACKAGE_ROOT, 'dist', 'schema', 'plan-validate.cjs');
 
 let compiled: ValidateFunction | undefined;
 
+function compile(): { ajv: import('ajv').Ajv; validate: ValidateFunction } {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'plan.schema.json'), 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true } });
+  return { ajv, validate: ajv.compile(schema) };
+}
+
+export function compilePlanSchema(): ValidateFunction {
+  return compile().validate;
+}
+
+/** The validator as standalone CommonJS code, for the build to write out. */
+export function planSchemaStandalone(): string {
+  const { ajv, validate } = compile();
+  const standalone = require('ajv/dist/standalone') as { default: (ajv: import('ajv').Ajv, fn: ValidateFunction) => string };
+  return standalone.default(ajv, validate);
+}
+
 export function planSchemaValidator(): ValidateFunction {
-  if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'plan.schema.json'), 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    compiled = ajv.compile(schema);
-  }
+  compiled ??= existsSync(PRECOMPILED) ? (require(PRECOMPILED) as ValidateFunction) : compilePlanSchema();
   return compiled;
 }
 

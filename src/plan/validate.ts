@@ -14,7 +14,7 @@ import { Decimal } from '../values/decimal.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
 import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
-import { positionOf, type PositionedDocument } from './parse-yaml.js';
+import type { PlanSource } from './source.js';
 import type { RawIndicator, RawMeasurement, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
@@ -27,10 +27,10 @@ type Path = readonly (string | number)[];
 class Collector {
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
-  constructor(readonly doc: PositionedDocument) {}
+  constructor(readonly doc: PlanSource) {}
 
   at(path: Path): { file: string; line: number; column: number; path: string } {
-    const p = positionOf(this.doc, path);
+    const p = this.doc.position(path);
     return { file: this.doc.file, line: p.line, column: p.column, path: '/' + path.join('/') };
   }
   error(code: string, message: string, path: Path, excerpt?: string): void {
@@ -71,7 +71,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     c.error('UNIT', `unit "${m.unit}": ${e.message}`, [...path, 'unit']);
     return undefined;
   }
-  const pos = positionOf(c.doc, path);
+  const pos = c.doc.position(path);
   return {
     id: m.id,
     name: m.name,
@@ -148,9 +148,13 @@ function checkUnique(c: Collector, measurements: readonly { m: Measurement; path
   }
 }
 
-export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunction, seedText?: string): ValidationResult {
+/**
+ * `validateSchema` is null for a plan read from the build's cache, which
+ * passed the schema when the cache was made.
+ */
+export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | null, seedText?: string): ValidationResult {
   const c = new Collector(d);
-  if (!validateSchema(d.value)) {
+  if (validateSchema !== null && !validateSchema(d.value)) {
     return { ok: false, errors: schemaDiagnostics(d, validateSchema.errors ?? []), warnings: [] };
   }
   const raw = d.value as RawPlan;
@@ -183,7 +187,7 @@ export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunc
     if (ruleIds.has(r.id) || units.has(r.id)) c.error('DUPLICATE_ID', `duplicate id "${r.id}"`, [...path, 'id']);
     ruleIds.add(r.id);
     if (!units.has(r.subject)) c.error('UNKNOWN_MEASUREMENT', `subject "${r.subject}" is not an indicator or measurement of this plan`, [...path, 'subject']);
-    const exprPos = positionOf(d, [...path, 'expression']);
+    const exprPos = d.position([...path, 'expression']);
     // point into the expression when the YAML scalar's text is the expression itself
     const column0 = exprPos.source !== undefined && exprPos.source.includes(r.expression) ? exprPos.column + exprPos.source.indexOf(r.expression) : exprPos.column;
     const exprAt = (offset: number): { file: string; line: number; column: number; path: string } => ({
@@ -205,7 +209,7 @@ export function validatePlan(d: PositionedDocument, validateSchema: ValidateFunc
       c.errors.push(errorDiagnostic(issue.code, issue.message, exprAt(issue.offset), caretExcerpt(r.expression, issue.offset)));
     }
     if (issues.length > 0) return;
-    const pos = positionOf(d, path);
+    const pos = d.position(path);
     rules.push({
       id: r.id,
       name: r.name,

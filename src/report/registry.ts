@@ -1,26 +1,34 @@
-/** Output formats by name. */
+/**
+ * Output formats by name. Each is loaded when asked for, so that a JSON run
+ * never loads the table renderer.
+ */
 import type { RunReport } from '../index.js';
-import { formatCsv } from './csv.js';
-import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatMarkdown } from './markdown.js';
 import type { FormatOptions } from './options.js';
-import { formatSarif } from './sarif.js';
-import { formatTable } from './table.js';
 
 export type Formatter = (run: RunReport, options: FormatOptions) => string;
 
-export const FORMATS: Readonly<Record<string, Formatter>> = {
-  table: formatTable,
-  json: formatJson,
-  junit: formatJunit,
-  github: formatGithub,
-  markdown: formatMarkdown,
-  csv: formatCsv,
-  sarif: formatSarif,
+const LOADERS: Readonly<Record<string, () => Promise<Formatter>>> = {
+  table: async () => (await import('./table.js')).formatTable,
+  json: async () => (await import('./json.js')).formatJson,
+  junit: async () => (await import('./junit.js')).formatJunit,
+  github: async () => (await import('./github.js')).formatGithub,
+  markdown: async () => (await import('./markdown.js')).formatMarkdown,
+  csv: async () => (await import('./csv.js')).formatCsv,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
 };
 
+export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
+
 export function formatNames(): string[] {
-  return Object.keys(FORMATS);
+  return [...FORMAT_NAMES];
+}
+
+export function isFormat(name: string): boolean {
+  return name in LOADERS;
+}
+
+export async function loadFormatter(name: string): Promise<Formatter> {
+  const load = LOADERS[name];
+  if (!load) throw new Error(`no formatter ${name}`);
+  return load();
 }

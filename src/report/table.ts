@@ -5,7 +5,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
 import { formatAsOf } from '../data/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
@@ -50,17 +50,21 @@ function expectedWithYear(r: CheckResult, year: number): string {
 
 const WIDTHS = [5, 40, 13, 26, 18, 12];
 
-/** Hard-wrap to a display width (CJK characters are two columns wide). */
+/** Hard-wrap to a display width (CJK characters are two columns wide, by Unicode's East Asian Width). */
 export function wrapCell(text: string, width: number): string {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
+    let used = 0;
     for (const ch of para) {
-      if (stringWidth(line + ch) > width) {
+      const w = eastAsianWidth(ch.codePointAt(0) as number);
+      if (used + w > width) {
         lines.push(line);
         line = '';
+        used = 0;
       }
       line += ch;
+      used += w;
     }
     lines.push(line);
   }

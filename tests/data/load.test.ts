@@ -8,7 +8,7 @@ import { evaluatePlan } from '../../src/evaluate/evaluate-plan.js';
 import { loadPlan } from '../../src/plan/load.js';
 
 const FIX = join(fileURLToPath(new URL('.', import.meta.url)), '../fixtures');
-const plan = loadPlan(join(FIX, 'basic/plan.yaml')).plan;
+const plan = (await loadPlan(join(FIX, 'basic/plan.yaml'))).plan;
 
 function errorsOf(file: string): Diagnostic[] {
   try {

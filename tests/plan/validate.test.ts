@@ -16,8 +16,8 @@ describe('plan errors are file:line:col with the document path', () => {
     { file: 'bad-unit.yaml', line: 39, column: 11, path: '/indicators/2/unit', message: /unit "3个"/ },
     { file: 'duplicate-id.yaml', line: 27, column: 9, path: '/indicators/1/id', message: /duplicate id "home_visit_share"/ },
     { file: 'bad-yaml.yaml', line: 4, column: 1, path: undefined, message: /Flow map/ },
-  ])('$file', ({ file, line, column, path, message }) => {
-    const r = checkPlanFile(join(FIX, 'bad-plans', file));
+  ])('$file', async ({ file, line, column, path, message }) => {
+    const r = await checkPlanFile(join(FIX, 'bad-plans', file));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(1);
@@ -27,15 +27,15 @@ describe('plan errors are file:line:col with the document path', () => {
     expect(e?.message).toMatch(message);
   });
 
-  it('an expression error carries a caret under the character', () => {
-    const r = checkPlanFile(join(FIX, 'bad-plans/expr-syntax.yaml'));
+  it('an expression error carries a caret under the character', async () => {
+    const r = await checkPlanFile(join(FIX, 'bad-plans/expr-syntax.yaml'));
     expect(!r.ok && r.errors[0]?.excerpt).toBe(
       '  special_hardship_standard >= 1.4 * * low_income_standard\n                                     ^',
     );
   });
 
-  it('the fixture plan itself is valid', () => {
-    const r = checkPlanFile(join(FIX, 'basic/plan.yaml'));
+  it('the fixture plan itself is valid', async () => {
+    const r = await checkPlanFile(join(FIX, 'basic/plan.yaml'));
     expect(r.ok && r.plan.rules.map((x) => x.inputs)).toEqual([
       [
         { id: 'low_income_standard', offset: 0 },

@@ -101,13 +101,13 @@ describe('expressions', () => {
     );
   });
 
-  it('a plan with a mutated rule loads or reports file:line:col', () => {
+  it('a plan with a mutated rule loads or reports file:line:col', async () => {
     let n = 0;
-    fc.assert(
-      fc.property(exprChars, (expr) => {
+    await fc.assert(
+      fc.asyncProperty(exprChars, async (expr) => {
         const file = join(dir, `plan-${n++}.yaml`);
         writeFileSync(file, BASE_PLAN.replace('special_hardship_standard >= 1.4 * low_income_standard', JSON.stringify(expr)));
-        const r = checkPlanFile(file);
+        const r = await checkPlanFile(file);
         if (!r.ok) for (const e of r.errors) expect(e.line).toBeGreaterThan(0);
       }),
       { numRuns: 200 },

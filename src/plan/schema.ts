@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
 
 const require = createRequire(import.meta.url);
@@ -14,10 +14,12 @@ export const PRECOMPILED = join(PACKAGE_ROOT, 'dist', 'schema', 'plan-validate.c
 
 let compiled: ValidateFunction | undefined;
 
-function compile(): { ajv: import('ajv').Ajv; validate: ValidateFunction } {
-  const { Ajv } = require('ajv') as typeof import('ajv');
+type AjvModule = { Ajv: new (options: object) => Ajv };
+
+function compile(): { ajv: Ajv; validate: ValidateFunction } {
+  const { Ajv: AjvClass } = require('ajv') as AjvModule;
   const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'plan.schema.json'), 'utf8')) as object;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true } });
+  const ajv = new AjvClass({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true } });
   return { ajv, validate: ajv.compile(schema) };
 }
 
@@ -28,7 +30,7 @@ export function compilePlanSchema(): ValidateFunction {
 /** The validator as standalone CommonJS code, for the build to write out. */
 export function planSchemaStandalone(): string {
   const { ajv, validate } = compile();
-  const standalone = require('ajv/dist/standalone') as { default: (ajv: import('ajv').Ajv, fn: ValidateFunction) => string };
+  const standalone = require('ajv/dist/standalone') as { default: (ajv: Ajv, fn: ValidateFunction) => string };
   return standalone.default(ajv, validate);
 }
 

@@ -161,10 +161,15 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     warnings.push(...r.warnings);
   }
   warnings.push(...unknown.warnings());
-  const unroutedList = [...unrouted].map(([region, u]) => {
-    warnings.push(warningDiagnostic('UNROUTED', `${u.rows} row(s) for region "${region}", which no plan given covers`, { file: u.file, line: u.line }));
-    return { region, ...u };
-  });
+  const unroutedList = [...unrouted].map(([region, u]) => ({ region, ...u }));
+  if (unroutedList.length > 0) {
+    // one warning, however many regions: the report lists them all
+    const first = unroutedList[0] as (typeof unroutedList)[number];
+    const rows = unroutedList.reduce((n, u) => n + u.rows, 0);
+    const named = unroutedList.slice(0, 5).map((u) => `"${u.region}" (${u.rows})`).join(', ');
+    const more = unroutedList.length > 5 ? ` and ${unroutedList.length - 5} more` : '';
+    warnings.push(warningDiagnostic('UNROUTED', `${rows} row(s) for ${unroutedList.length} region(s) that no plan given covers, set aside: ${named}${more}`, { file: first.file, line: first.line }));
+  }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const sets = [...binders.values()].map((b) => b.measurements);
   if (sets.every((m) => m.size === 0)) {

@@ -29,11 +29,29 @@ export interface ParsedCsv {
 export const PAPA_CONFIG = { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] } as const;
 
 const NEWLINE = /\r\n|\r|\n/g;
+const HAS_NEWLINE = /[\r\n]/;
 
+/** Line ends inside quoted fields (rare: test cheaply first). */
 function newlinesIn(cells: readonly string[]): number {
   let n = 0;
-  for (const c of cells) if (c.includes('\n') || c.includes('\r')) n += c.match(NEWLINE)?.length ?? 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as string;
+    if (c.length > 0 && HAS_NEWLINE.test(c)) n += c.match(NEWLINE)?.length ?? 0;
+  }
   return n;
+}
+
+/** trim(), without allocating when there is nothing to trim (the usual case) */
+function trimCell(c: string): string {
+  if (c.length === 0) return c;
+  const a = c.charCodeAt(0);
+  const b = c.charCodeAt(c.length - 1);
+  return a <= 32 || b <= 32 || a === 0x3000 || b === 0x3000 || a === 0xfeff || a === 0xa0 || b === 0xa0 ? c.trim() : c;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return false;
+  return true;
 }
 
 /** Most errors kept per file; the rest are counted. */
@@ -51,14 +69,32 @@ export class CsvRowReader {
   private dropped = 0;
   private header: (Column | undefined)[] | undefined;
   private index: Partial<Record<Column, number>> = {};
+  // column positions, -1 when absent (read once per row, so kept as plain fields)
+  private iIndicator = -1;
+  private iValue = -1;
+  private iPeriod = -1;
+  private iRegion = -1;
+  private iUnit = -1;
+  private iNote = -1;
   private width = 0;
   private line = 1;
   private headerLine = 1;
+
+  /**
+   * Whether a quoted field may hold a line end. The streaming path clears it
+   * while no `"` has been read: then no row can span lines, and the cells
+   * need not be searched.
+   */
+  mayHaveQuotes = true;
 
   constructor(
     readonly file: string,
     private readonly onRow: (row: RawRow) => void,
   ) {}
+
+  private cell(cells: readonly string[], i: number): string {
+    return i < 0 ? '' : trimCell(cells[i] as string);
+  }
 
   private error(d: Diagnostic): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(d);
@@ -67,12 +103,12 @@ export class CsvRowReader {
 
   accept(cells: string[], papaErrors: readonly Papa.ParseError[]): void {
     const rowLine = this.line;
-    this.line += 1 + newlinesIn(cells);
+    this.line += this.mayHaveQuotes ? 1 + newlinesIn(cells) : 1;
     const file = this.file;
     for (const e of papaErrors) {
       if (e.type === 'Quotes') this.error(errorDiagnostic('CSV_QUOTES', `malformed quoting: ${e.message}`, { file, line: rowLine }));
     }
-    if (cells.every((c) => c.trim() === '')) return;
+    if ((cells.length === 1 && cells[0] === '') || ((cells[0] as string).trim() === '' && isBlank(cells))) return;
     if (this.header === undefined) {
       this.readHeader(cells, rowLine);
       return;
@@ -81,18 +117,14 @@ export class CsvRowReader {
       this.error(errorDiagnostic('CSV_FIELDS', `${cells.length} fields where the header has ${this.width}`, { file, line: rowLine }));
       return;
     }
-    const at = (col: Column): string | undefined => {
-      const i = this.index[col];
-      return i === undefined ? undefined : (cells[i] ?? '').trim();
-    };
-    const row: { -readonly [K in keyof RawRow]: RawRow[K] } = { file, line: rowLine, indicator: at('indicator') ?? '', value: at('value') ?? '' };
-    const period = at('period');
+    const row: { -readonly [K in keyof RawRow]: RawRow[K] } = { file, line: rowLine, indicator: this.cell(cells, this.iIndicator), value: this.cell(cells, this.iValue) };
+    const period = this.cell(cells, this.iPeriod);
     if (period) row.period = period;
-    const region = at('region');
+    const region = this.cell(cells, this.iRegion);
     if (region) row.region = region;
-    const unit = at('unit');
+    const unit = this.cell(cells, this.iUnit);
     if (unit) row.unit = unit;
-    const note = at('note');
+    const note = this.cell(cells, this.iNote);
     if (note) row.note = note;
     this.rowCount++;
     this.onRow(row);
@@ -111,6 +143,12 @@ export class CsvRowReader {
         this.error(errorDiagnostic('CSV_HEADER', `two columns mean "${col}"`, { file, line: rowLine, column: i + 1 }));
       } else this.index[col] = i;
     });
+    this.iIndicator = this.index.indicator ?? -1;
+    this.iValue = this.index.value ?? -1;
+    this.iPeriod = this.index.period ?? -1;
+    this.iRegion = this.index.region ?? -1;
+    this.iUnit = this.index.unit ?? -1;
+    this.iNote = this.index.note ?? -1;
     for (const req of REQUIRED_COLUMNS) {
       if (this.index[req] === undefined) this.error(errorDiagnostic('CSV_HEADER', `missing required column "${req}"; the header must name ${describeColumns()}`, { file, line: rowLine }));
     }

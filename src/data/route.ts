@@ -12,23 +12,27 @@ import type { RawRow } from './parse-csv.js';
 export type Route = { readonly kind: 'plans'; readonly plans: readonly Plan[] } | { readonly kind: 'unrouted'; readonly region: string } | { readonly kind: 'error'; readonly error: Diagnostic };
 
 export class Router {
-  private readonly cache = new Map<string, readonly Plan[]>();
-  constructor(private readonly plans: readonly Plan[]) {}
+  /** the route for each region as written, made once */
+  private readonly cache = new Map<string, Route>();
+  private readonly all: Route;
+  constructor(private readonly plans: readonly Plan[]) {
+    this.all = { kind: 'plans', plans };
+  }
 
   route(row: RawRow): Route {
     if (row.region === undefined) {
-      if (this.plans.length === 1) return { kind: 'plans', plans: this.plans };
+      if (this.plans.length === 1) return this.all;
       return {
         kind: 'error',
         error: errorDiagnostic('NO_REGION', `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`, { file: row.file, line: row.line }),
       };
     }
-    let targets = this.cache.get(row.region);
-    if (targets === undefined) {
-      const region = row.region;
-      targets = this.plans.filter((p) => regionMatches(p, region));
-      this.cache.set(region, targets);
-    }
-    return targets.length === 0 ? { kind: 'unrouted', region: row.region } : { kind: 'plans', plans: targets };
+    const hit = this.cache.get(row.region);
+    if (hit) return hit;
+    const region = row.region;
+    const targets = this.plans.filter((p) => regionMatches(p, region));
+    const route: Route = targets.length === 0 ? { kind: 'unrouted', region } : { kind: 'plans', plans: targets };
+    this.cache.set(region, route);
+    return route;
   }
 }

@@ -35,6 +35,8 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promi
     const hash = createHash('sha256');
     const decoder = new StreamDecoder();
     const reader = new CsvRowReader(file, onRow);
+    // no quote read yet: no row can span lines (papaparse only sees text after this transform)
+    reader.mayHaveQuotes = false;
     let failed: Diagnostic | undefined;
     const input = createReadStream(file, { highWaterMark: CHUNK });
     const text = new Transform({
@@ -43,6 +45,7 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promi
         hash.update(chunk);
         try {
           const s = decoder.push(chunk);
+          if (!reader.mayHaveQuotes && s.includes('"')) reader.mayHaveQuotes = true;
           done(null, s.length > 0 ? s : undefined);
         } catch (e) {
           done(e instanceof Error ? e : new Error(String(e)));
@@ -51,6 +54,7 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promi
       flush(done) {
         try {
           const s = decoder.end();
+          if (s.includes('"')) reader.mayHaveQuotes = true;
           done(null, s.length > 0 ? s : undefined);
         } catch (e) {
           done(e instanceof Error ? e : new Error(String(e)));

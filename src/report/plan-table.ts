@@ -58,7 +58,7 @@ export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {
   if (p.rules.length > 0) {
     out.push(t(lang, 'heading.rules'));
     const rhead = lang === 'zh' ? ['规则', '表达式', '原文'] : ['Rule', 'Expression', 'Source text'];
-    out.push(table(rhead, [30, 44, 44], p.rules.map((r) => [`${r.name}\n${r.id} · ${ATTR[r.attribute] ?? r.attribute}`, r.expression, `${sourceText(r.source)}: ${r.source.text}`])));
+    out.push(table(rhead, [28, 60, 40], p.rules.map((r) => [`${r.name}\n${r.id} · ${ATTR[r.attribute] ?? r.attribute}`, r.expression, `${sourceText(r.source)}: ${r.source.text}`])));
   }
   if (p.measurements.length > 0) {
     out.push(lang === 'zh' ? '规则所用的其他计量' : 'Other measurements the rules read');

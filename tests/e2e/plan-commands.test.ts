@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const PLAN = 'tests/fixtures/basic/plan.yaml';
+
+describe('plancheck show', () => {
+  it('prints indicators with unit, attribute, baseline, targets and source, and rules with their quote', () => {
+    const r = runCli(['show', PLAN, '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/│ 1\s+│ 接受上门服务的居家老年人数占比\s+│ %\s+│ 约束性\s+│ 18.3 \(2020\)\s+│ 2025: ≥20\s+│ 表2 #2/);
+    expect(r.stdout).toContain('special_hardship_standard >= 1.4 * low_income_standard');
+    expect(r.stdout).toContain('专栏1: 特困人员基本生活标准不低于低保标准的1.4倍');
+  });
+});
+
+describe('plancheck validate', () => {
+  it('passes a valid plan', () => {
+    const r = runCli(['validate', PLAN]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('✓');
+  });
+
+  it('exits 2 with every error of a bad plan, file:line:col', () => {
+    const r = runCli(['validate', PLAN, 'tests/fixtures/bad-plans/expr-units.yaml', 'tests/fixtures/bad-plans/missing-unit.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/expr-units.yaml:67:46: error: cannot compare/);
+    expect(r.stderr).toMatch(/missing-unit.yaml:27:5: error: missing required property "unit"/);
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l[0])).toEqual(['✓', '✗', '✗']);
+  });
+
+  it('lint warnings pass, and fail with --strict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-lint-'));
+    const file = join(dir, 'lint.yaml');
+    // a target behind its baseline (higher is better, 20 → 15) and an indicator without a source
+    const text = readFileSync(PLAN, 'utf8')
+      .replace('      - { year: 2025, comparison: ">=", value: 20, text: "20" }', '      - { year: 2025, comparison: ">=", value: 15, text: "15" }')
+      .replace('    source: { table: 表2, row: "16", text: 持证社会工作专业人才数 万人 1.5 ≥2.6 预期性 }\n', '');
+    writeFileSync(file, text);
+    const r = runCli(['validate', file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/lint.yaml:25:\d+: warning: 接受上门服务的居家老年人数占比: the 2025 target 15 is behind the 2020 baseline 18.3/);
+    expect(r.stderr).toMatch(/warning: 持证社会工作专业人才数: no source/);
+    expect(runCli(['validate', '--strict', file]).status).toBe(2);
+  });
+});
+
+describe('plancheck template', () => {
+  it('lists every measurement the plan needs that year, earlier-year rule inputs included', () => {
+    const r = runCli(['template', PLAN, '--year', '2024']);
+    expect(r.status).toBe(0);
+    const rows = Papa.parse<string[]>(r.stdout.trim()).data;
+    expect(rows[0]).toEqual(['indicator', 'period', 'value', 'unit', 'region', 'note']);
+    expect(rows.slice(1).map((x) => `${x[0]} ${x[1]} ${x[3]}`)).toEqual([
+      '接受上门服务的居家老年人数占比 2024 %',
+      '持证社会工作专业人才数 2024 万人',
+      '全市老年友好社区数量 2024 个',
+      '经营性公墓墓葬比例 2024 %',
+      '低保标准 2024 元/人·月',
+      '全体居民人均消费支出 2023 元/人·年',
+      '特困人员基本生活标准 2024 元/人·月',
+    ]);
+  });
+
+  it('filled with passing values, evaluates with no fail', () => {
+    const template = runCli(['template', PLAN, '--year', '2025']).stdout;
+    const passing: Record<string, string> = {
+      接受上门服务的居家老年人数占比: '20',
+      持证社会工作专业人才数: '2.6',
+      全市老年友好社区数量: '1000',
+      经营性公墓墓葬比例: '35',
+      低保标准: '1200',
+      全体居民人均消费支出: '46000',
+      特困人员基本生活标准: '1680',
+    };
+    const filled = Papa.unparse(Papa.parse<string[]>(template.trim()).data.map((row, i) => (i === 0 ? row : [row[0] as string, row[1] as string, passing[row[0] as string] ?? '', ...row.slice(3)])));
+    const file = join(mkdtempSync(join(tmpdir(), 'plancheck-tpl-')), 'filled.csv');
+    writeFileSync(file, filled);
+    const r = runCli(['evaluate', '--plan', PLAN, file, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { summary: { fail: number; missing: number; pass: number } };
+    expect(out.summary).toMatchObject({ fail: 0, missing: 0, pass: 6 });
+  });
+});
+
+describe('plancheck plans', () => {
+  it('lists the bundled plans as JSON', () => {
+    const r = runCli(['plans', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; indicators: number; rules: number }[];
+    expect(Array.isArray(list)).toBe(true);
+    for (const p of list) expect(p.indicators).toBeGreaterThan(0);
+  });
+});

@@ -22,6 +22,9 @@ function cellUnitMismatch(ind: Indicator, text: string | undefined): string | un
   if (!printed) return undefined;
   const u = tryParseUnit(printed);
   if (!u || u.dimension === ind.unit.dimension) return undefined;
+  // `18人` for 人/万人 prints the numerator only
+  const numerator = tryParseUnit(ind.unit.text.split('/')[0] ?? '');
+  if (numerator && numerator.dimension === u.dimension) return undefined;
   return printed;
 }
 

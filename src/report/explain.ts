@@ -23,6 +23,11 @@ function trim(v: string): string {
   return /^-?\d+(\.\d+)?$/.test(v) ? new Decimal(v).toDecimalPlaces(4).toFixed() : v;
 }
 
+/** A value with its unit — not for text reported in place of a value (`—`, `不再评级`). */
+export function withUnit(value: string, unit: string): string {
+  return /^[-+≥≤<>(\[]?\d/.test(value) ? `${value}${unitSuffix(unit)}` : value;
+}
+
 /** What a check requires, as computed: `≥19.32%`, or for a rule `≥1659 元/人·月`. */
 export function requirementText(r: CheckResult): string {
   if (r.kind !== 'rule') return expectedShort(r.expected);
@@ -81,7 +86,7 @@ export function explain(r: CheckResult, year: number, lang: Lang): string {
   const behind = r.margin !== undefined && r.margin.startsWith('-');
   const first = r.comparisons?.[0];
   const args: Record<string, string | number> = {
-    actual: r.actual ? t(lang, 'actual.value', { value: `${r.actual.value}${unitSuffix(r.unit)}` }) : '',
+    actual: r.actual ? t(lang, 'actual.value', { value: withUnit(r.actual.value, r.unit) }) : '',
     expected: expectedShort(r.expected),
     basis: basisText(r.expected, year, lang),
     targetYear: r.expected?.target?.year ?? '',

@@ -2,7 +2,7 @@
 import { formatAsOf } from '../data/period.js';
 import type { Status } from '../evaluate/result.js';
 import type { RunReport } from '../index.js';
-import { explain, requirementText, unitSuffix } from './explain.js';
+import { explain, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
@@ -25,7 +25,7 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
     if (notable.length > 0) {
       out.push(`| | ${t(o.lang, 'heading.indicator')} | ${t(o.lang, 'heading.attribute')} | ${t(o.lang, 'heading.expected')} | ${t(o.lang, 'heading.actual')} | ${t(o.lang, 'heading.details')} |`, '|---|---|---|---|---|---|');
       for (const r of notable) {
-        const actual = r.actual ? `${r.actual.value}${unitSuffix(r.unit)}` : '—';
+        const actual = r.actual ? withUnit(r.actual.value, r.unit) : '—';
         out.push(`| ${ICON[r.status]} ${statusLabel(o.lang, r.status)} | ${cell(r.name)} | ${t(o.lang, `attribute.${r.attribute}`)} | ${cell(requirementText(r))} | ${cell(actual)} | ${cell(explain(r, report.year, o.lang))} |`);
       }
       out.push('');

@@ -9,7 +9,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
 import { formatAsOf } from '../data/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
-import { expectedShort, explain, requirementText, unitSuffix } from './explain.js';
+import { expectedShort, explain, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
@@ -33,7 +33,7 @@ function paint(c: ChalkInstance, s: Status, text: string): string {
 function groups(results: readonly CheckResult[], o: FormatOptions): [string, CheckResult[]][] {
   const out = new Map<string, CheckResult[]>();
   for (const r of results) {
-    const key = r.kind === 'rule' ? t(o.lang, 'heading.rules') : (r.category ?? t(o.lang, 'heading.uncategorised'));
+    const key = r.kind === 'rule' ? t(o.lang, 'heading.rules') : (r.category ?? r.source.table ?? t(o.lang, 'heading.uncategorised'));
     const list = out.get(key) ?? [];
     list.push(r);
     out.set(key, list);
@@ -90,7 +90,7 @@ function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
     for (const r of list) {
       n++;
       numbered.push({ n, r });
-      const actual = r.actual ? `${r.actual.value}${unitSuffix(r.kind === 'rule' ? (r.comparisons?.[0]?.unit ?? r.unit) : r.unit)}` : '—';
+      const actual = r.actual ? withUnit(r.actual.value, r.kind === 'rule' ? (r.comparisons?.[0]?.unit ?? r.unit) : r.unit) : '—';
       const cells = [String(n), r.name, t(o.lang, `attribute.${r.attribute}`), r.kind === 'rule' ? requirementText(r) : expectedWithYear(r, report.year), actual];
       table.push([...cells.map((x, i) => wrapCell(x, (WIDTHS[i] as number) - 2)), paint(c, r.status, `${MARK[r.status]} ${statusLabel(o.lang, r.status)}`)]);
     }

@@ -25,7 +25,7 @@ function trim(v: string): string {
 
 /** A value with its unit — not for text reported in place of a value (`—`, `不再评级`). */
 export function withUnit(value: string, unit: string): string {
-  return /^[-+≥≤<>(\[]?\d/.test(value) ? `${value}${unitSuffix(unit)}` : value;
+  return /^[-+≥≤<>([]?\d/.test(value) ? `${value}${unitSuffix(unit)}` : value;
 }
 
 /** What a check requires, as computed: `≥19.32%`, or for a rule `≥1659 元/人·月`. */

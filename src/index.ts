@@ -214,7 +214,8 @@ export async function progressReport(options: { readonly plan: string; readonly 
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
   const warnings = [...l.warnings, ...read.warnings, ...b.warnings, ...unknown.warnings()];
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, b.measurements));
-  return { plan: l.plan, planFile: l.file, sha256: l.sha256, years: b.measurements.years(), items, warnings };
+  const years = [...new Set(items.flatMap((p) => p.series.map((x) => x.year)))].sort((x, y) => x - y);
+  return { plan: l.plan, planFile: l.file, sha256: l.sha256, years, items, warnings };
 }
 
 export { loadPlan, checkPlanFile, bundledPlanIds } from './plan/load.js';

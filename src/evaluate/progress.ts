@@ -53,6 +53,8 @@ export interface Progress {
   readonly category: ProgressCategory;
   readonly grade?: 'moderately' | 'significantly';
   readonly reason?: 'NO_BASELINE' | 'NO_TARGET' | 'NO_DATA' | 'NO_TIME' | 'TARGET_MET' | 'TARGET_NOT_AHEAD';
+  /** the plan gives no baseline: the first year in the data stands in for it */
+  readonly baselineFromData?: boolean;
 }
 
 function seriesOf(ind: Indicator, data: MeasurementSet): YearValue[] {
@@ -93,27 +95,33 @@ export function progressOf(ind: Indicator, data: MeasurementSet): Progress {
   if (ind.rollup === 'sum') {
     const yearTarget = ind.targets.find((t) => t.year === latest.year && t.value?.kind === 'number');
     if (!yearTarget || yearTarget.value?.kind !== 'number' || yearTarget.value.value.isZero()) return { ...withTarget, category: 'not_assessable', reason: 'NO_TARGET' };
+    // a flow starts again each year: its year's total against its year's target
     const ratio = x.div(yearTarget.value.value);
-    const met = meets(x, yearTarget.comparison, yearTarget.value.value);
-    return { ...withTarget, method: 'annual', ratio, ...(met ? { category: 'achieved', reason: 'TARGET_MET' as const } : categorise(ratio)) };
+    const done = latest.year >= target.year && meets(x, yearTarget.comparison, yearTarget.value.value);
+    return { ...withTarget, method: 'annual', ratio, ...(done ? { category: 'achieved', reason: 'TARGET_MET' as const } : categorise(ratio)) };
   }
 
   if (meets(x, final.comparison === '==' ? (ind.direction === 'higher' ? '>=' : '<=') : final.comparison, target.value)) {
     return { ...withTarget, category: 'achieved', reason: 'TARGET_MET' };
   }
-  if (!ind.baseline || ind.baseline.value.kind !== 'number') return { ...withTarget, category: 'not_assessable', reason: 'NO_BASELINE' };
-  const b = cap(ind, ind.baseline.value.value);
-  const t0 = ind.baseline.year;
-  const baseline = { year: t0, value: b };
+  const planBaseline = ind.baseline?.value.kind === 'number' ? { year: ind.baseline.year, value: ind.baseline.value.value } : undefined;
+  // without a baseline in the plan, the first year in the data stands in for it (said in the report)
+  const first = series[0];
+  const start = planBaseline ?? (first && first.year < latest.year ? first : undefined);
+  if (!start) return { ...withTarget, category: 'not_assessable', reason: 'NO_BASELINE' };
+  const fromData = planBaseline === undefined ? { baselineFromData: true } : {};
+  const b = cap(ind, start.value);
+  const t0 = start.year;
+  const at = { ...withTarget, ...fromData, baseline: { year: t0, value: b } };
   const T = cap(ind, target.value);
   const elapsed = latest.year - t0;
   const span = target.year - t0;
-  if (elapsed <= 0 || span <= 0) return { ...withTarget, baseline, category: 'not_assessable', reason: 'NO_TIME' };
+  if (elapsed <= 0 || span <= 0) return { ...at, category: 'not_assessable', reason: 'NO_TIME' };
   const tau = new Decimal(elapsed).div(span);
   const ahead = ind.direction === 'higher' ? compareDecimal(T, b) > 0 : compareDecimal(T, b) < 0;
   if (!ahead) {
     // a target equal to or behind the baseline: not met means moved away from it
-    return { ...withTarget, baseline, tau, category: 'moving_away', reason: 'TARGET_NOT_AHEAD' };
+    return { ...at, tau, category: 'moving_away', reason: 'TARGET_NOT_AHEAD' };
   }
   const covered = x.sub(b).div(T.sub(b));
   const remaining = target.year - latest.year;
@@ -123,10 +131,10 @@ export function progressOf(ind: Indicator, data: MeasurementSet): Progress {
     const required = cagr(b, T, span);
     const ratio = soFar.div(required);
     const paceNeeded = remaining > 0 ? cagr(x, T, remaining) : undefined;
-    return { ...withTarget, baseline, tau, covered, method: 'compound', ratio, paceSoFar: soFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
+    return { ...at, tau, covered, method: 'compound', ratio, paceSoFar: soFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
   }
   const ratio = covered.div(tau);
   const paceSoFar = x.sub(b).div(elapsed);
   const paceNeeded = remaining > 0 ? T.sub(x).div(remaining) : undefined;
-  return { ...withTarget, baseline, tau, covered, method: 'linear', ratio, paceSoFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
+  return { ...at, tau, covered, method: 'linear', ratio, paceSoFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
 }

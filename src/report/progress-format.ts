@@ -61,9 +61,10 @@ export function formatProgressMarkdown(r: ProgressReport, lang: Lang): string {
     const byYear = new Map(p.series.map((s) => [s.year, s.value]));
     const pace = paceText(p);
     out.push(
-      `| ${p.indicator.name} (${p.indicator.unit.text}) | ${p.baseline ? `${fmt(p.baseline.value)} (${p.baseline.year})` : '—'} | ${years.map((y) => fmt(byYear.get(y))).join(' | ')} | ${p.target ? `${p.target.comparison} ${fmt(p.target.value)} (${p.target.year})` : '—'} | ${pct(p.covered)} | ${fmt(p.ratio)} | ${pace.soFar} → ${pace.needed} | ${categoryLabel(p, lang)} |`,
+      `| ${p.indicator.name} (${p.indicator.unit.text}) | ${p.baseline ? `${fmt(p.baseline.value)} (${p.baseline.year}${p.baselineFromData ? '*' : ''})` : '—'} | ${years.map((y) => fmt(byYear.get(y))).join(' | ')} | ${p.target ? `${p.target.comparison} ${fmt(p.target.value)} (${p.target.year})` : '—'} | ${pct(p.covered)} | ${fmt(p.ratio)} | ${pace.soFar} → ${pace.needed} | ${categoryLabel(p, lang)} |`,
     );
   }
+  if (r.items.some((p) => p.baselineFromData)) out.push('', `\\* ${t(lang, 'progress.baseline_from_data')}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -81,7 +82,7 @@ export function formatProgressJson(r: ProgressReport): string {
       unit: p.indicator.unit.text,
       attribute: p.indicator.attribute,
       direction: p.indicator.direction,
-      baseline: p.baseline ? { year: p.baseline.year, value: s(p.baseline.value) } : null,
+      baseline: p.baseline ? { year: p.baseline.year, value: s(p.baseline.value), from_data: p.baselineFromData === true } : null,
       target: p.target ? { year: p.target.year, comparison: p.target.comparison, value: s(p.target.value) } : null,
       series: p.series.map((x) => ({ year: x.year, value: s(x.value) })),
       method: p.method ?? null,

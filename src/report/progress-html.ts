@@ -96,7 +96,7 @@ export function formatProgressHtml(r: ProgressReport, lang: Lang): string {
     return `<section class="card" style="--c:${color}">
 <h3>${esc(p.indicator.name)} <small>(${esc(p.indicator.unit.text)} · ${esc(t(lang, `attribute.${p.indicator.attribute}`))})</small></h3>
 <span class="badge">${esc(categoryLabel(p, lang))}</span>
-<div class="facts">${esc(t(lang, 'progress.baseline'))}: ${p.baseline ? `${fmt(p.baseline.value)} (${p.baseline.year})` : '—'} · ${esc(t(lang, 'progress.target'))}: ${p.target ? `${esc(p.target.comparison)} ${fmt(p.target.value)} (${p.target.year})` : '—'}<br>
+<div class="facts">${esc(t(lang, 'progress.baseline'))}: ${p.baseline ? `${fmt(p.baseline.value)} (${p.baseline.year}${p.baselineFromData ? '*' : ''})` : '—'} · ${esc(t(lang, 'progress.target'))}: ${p.target ? `${esc(p.target.comparison)} ${fmt(p.target.value)} (${p.target.year})` : '—'}<br>
 ${esc(seriesText)}<br>
 ${esc(t(lang, 'progress.covered'))}: ${pct(p.covered)} · R = ${fmt(p.ratio)} · ${esc(t(lang, 'progress.pace'))}: ${esc(pace.soFar)} → ${esc(pace.needed)}</div>
 ${chartSvg(p, lang)}
@@ -115,7 +115,7 @@ ${chartSvg(p, lang)}
 <p class="meta">${esc(r.plan.region.name)} · ${esc(t(lang, 'progress.years'))}: ${r.years.join(', ') || '—'} · ${esc(r.planFile)} (sha256 ${r.sha256.slice(0, 12)})</p>
 <h2>${esc(t(lang, 'progress.summary'))}</h2>
 <table class="summary"><tr>${CATEGORIES.map((c) => `<th style="color:${COLOR[c]}">${esc(t(lang, `progress.${c}`))}</th>`).join('')}</tr><tr>${CATEGORIES.map((c) => `<td>${counts[c]}</td>`).join('')}</tr></table>
-<p class="method">${esc(methodText(lang))}</p>
+<p class="method">${esc(methodText(lang))}${r.items.some((p) => p.baselineFromData) ? `<br>* ${esc(t(lang, 'progress.baseline_from_data'))}` : ''}</p>
 <h2>${esc(t(lang, 'progress.indicators'))}</h2>
 <div class="cards">
 ${cards.join('\n')}

@@ -61,8 +61,23 @@ describe('progressOf', () => {
     expect(progress({ baseline: 80, targets: [target(2025, '>=', 100)] }, [[2023, '101']]).category).toBe('achieved');
   });
 
-  it('no baseline: not assessable unless the target is met', () => {
+  it('no baseline and one year of data: not assessable unless the target is met', () => {
     expect(progress({ baseline: null, targets: [target(2025, '>=', 100)] }, [[2023, '80']])).toMatchObject({ category: 'not_assessable', reason: 'NO_BASELINE' });
+  });
+
+  it('no baseline in the plan: the first year in the data stands in for it', () => {
+    // 40 in 2021 → 85 in 2024, target 100 in 2025: covered 45/60 = 0.75, τ = 3/4, R = 1
+    const p = progress({ baseline: null, targets: [target(2025, '>=', 100)] }, [
+      [2021, '40'],
+      [2024, '85'],
+    ]);
+    expect(p).toMatchObject({ baselineFromData: true, category: 'ahead' });
+    expect(p.ratio?.toFixed()).toBe('1');
+  });
+
+  it('a flow met before the final year is ahead, not achieved: it starts again each year', () => {
+    const p = progress({ unit: '户', rollup: 'sum', baseline: null, targets: [target(2023, '>=', 2000), target(2025, '>=', 2000)] }, [[2023, '2400']]);
+    expect(p).toMatchObject({ category: 'ahead' });
   });
 
   it('a flow is judged by its latest year against that year’s target', () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { errorDiagnostic, PlanError, UsageError, type Diagnostic } from '../errors.js';
 import { PLANS_DIR } from '../paths.js';
 import type { LoadedPlan } from './model.js';
@@ -107,5 +107,7 @@ export async function loadPlan(ref: string): Promise<LoadedPlan & { readonly war
   const file = resolvePlanPath(ref);
   const result = await checkPlanFile(file);
   if (!result.ok) throw new PlanError(`invalid plan ${file}`, result.errors);
-  return { plan: result.plan, file, sha256: result.sha256 ?? '', warnings: result.warnings };
+  // a bundled plan is named as it stands in the package, the same on every machine
+  const shown = dirname(file) === PLANS_DIR ? `plans/${basename(file)}` : file;
+  return { plan: result.plan, file: shown, sha256: result.sha256 ?? '', warnings: result.warnings };
 }

@@ -14,6 +14,7 @@ export const MAIN_TABLES: Readonly<Record<string, { table: string; rows: number 
   suqian: { table: '表2', rows: 20 },
   zhongshan: { table: '专栏1', rows: 25 },
   chuxiong: { table: '表2', rows: 21 },
+  'suqian-13th': { table: '表1', rows: 15 },
 };
 
 export async function bundled(id: string): Promise<Plan> {

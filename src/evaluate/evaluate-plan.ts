@@ -18,11 +18,11 @@ export function evaluatePlan(plan: Plan, data: MeasurementSet, asOf: AsOf | numb
   const required = new Set(allMeasurements(plan).filter((m) => m.required).map((m) => m.id));
   const results: CheckResult[] = [];
   for (const ind of plan.indicators) {
-    const r = evaluateIndicator(ind, data, at);
+    const r = evaluateIndicator(ind, data, at, all);
     if (r) results.push(all || required.has(ind.id) ? { ...r, required: true } : r);
   }
   for (const rule of plan.rules) {
-    const r = evaluateRule(rule, plan, data, at);
+    const r = evaluateRule(rule, plan, data, at, all);
     results.push(all || rule.inputs.some((i) => required.has(i.id)) ? { ...r, required: true } : r);
   }
   return {

@@ -4,7 +4,7 @@
  * the values put in, in the subject's unit. Pure.
  */
 import type { MeasurementSet, Observation, RolledValue } from '../data/measurements.js';
-import { formatAsOf, type AsOf } from '../data/period.js';
+import { formatAsOf, formatPeriod, type AsOf } from '../data/period.js';
 import type { Expr } from '../expr/ast.js';
 import { evaluateCondition, type ComparisonTrace } from '../expr/evaluate.js';
 import { allMeasurements, type Comparison, type Measurement, type Plan, type Rule } from '../plan/model.js';
@@ -14,7 +14,7 @@ import type { Interval } from '../values/interval.js';
 import { isPoint } from '../values/interval.js';
 import { fromBase, showDecimal, showInterval } from './display.js';
 import { severityOf, type CheckResult, type ComparisonShown, type InputUsed, type ResultCode, type Status } from './result.js';
-import { duePeriods } from './completeness.js';
+import { duePeriods, missingPeriods } from './completeness.js';
 import { inputOf } from './targets.js';
 
 const PERCENT = parseUnit('%');
@@ -100,7 +100,7 @@ function substitute(rule: Rule, valueText: (id: string, offset: number) => strin
   return out + rule.expression.slice(at);
 }
 
-export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf: AsOf | number): CheckResult {
+export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf: AsOf | number, requireComplete = false): CheckResult {
   const { year, month } = typeof asOf === 'number' ? { year: asOf, month: 12 } : asOf;
   const measures = new Map(allMeasurements(plan).map((m) => [m.id, m]));
   const units = new Map([...measures].map(([id, m]) => [id, m.unit]));
@@ -151,6 +151,16 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
   // before the year's end, a yearly input of this year is not yet due
   const notDue = rule.inputs.filter((i) => i.offset === 0 && !valueOf(i.id, 0)).map((i) => measures.get(i.id)).filter((m): m is Measurement => m !== undefined && duePeriods(m, year, month).length === 0);
   if (notDue.length > 0) return make('pending', 'NOT_DUE', { detail: { frequency: notDue.map((m) => `${m.name}: ${m.frequency}`).join(', ') } });
+  if (requireComplete) {
+    // with --require complete, an input due now and absent is not stood in for by an older value
+    const owed = rule.inputs
+      .filter((i) => i.offset === 0)
+      .flatMap((i) => {
+        const m = measures.get(i.id);
+        return m ? missingPeriods(m, data, { year, month }).map((p) => `${m.name} ${formatPeriod(p)}`) : [];
+      });
+    if (owed.length > 0) return make('missing', 'INCOMPLETE', { detail: { missing: [...new Set(owed)].join(', ') } });
+  }
   const outcome = evaluateCondition(rule.ast, lookup);
   if (outcome.kind === 'missing') {
     const missing = outcome.missing.map((r) => `${measures.get(r.id)?.name ?? r.id} ${year + r.offset}`);

@@ -84,7 +84,11 @@ function marginOf(x: Interval, ind: Indicator, m: Extract<Milestone, { kind: 'mi
   return str(up ? v.sub(ref) : ref.sub(v));
 }
 
-export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: AsOf | number): CheckResult | undefined {
+/**
+ * `requireComplete`: a value due by `asOf` and absent makes the result
+ * missing, even when an earlier period's value could stand in for it.
+ */
+export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: AsOf | number, requireComplete = false): CheckResult | undefined {
   const { year, month } = typeof asOf === 'number' ? { year: asOf, month: 12 } : asOf;
   const m = milestoneFor(ind, year, month);
   if (m.kind === 'none' && m.reason === 'NO_TARGET') return undefined; // relational: a rule checks it
@@ -120,7 +124,8 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   });
 
   if (!obs && duePeriods(ind, year, month).length === 0) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
-  if (obs && ind.rollup === 'sum') {
+  if (obs && (ind.rollup === 'sum' || requireComplete || ind.required)) {
+    // a flow's total lacks the periods not reported; a stock due now is not stood in for by an older value
     const gaps = missingPeriods(ind, data, { year, month });
     if (gaps.length > 0 && obs.observations.every((o) => o.period.kind !== 'year')) {
       return make('missing', 'INCOMPLETE', { detail: { missing: gaps.map(formatPeriod).join(', ') } });

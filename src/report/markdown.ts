@@ -21,7 +21,7 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
     const s = ev.summary;
     out.push(`### ${report.plan.title} — ${formatAsOf(report.asOf)}`, '');
     out.push(t(o.lang, 'summary.line', { plan: report.plan.title, region: report.plan.region.name, year: formatAsOf(report.asOf), total: ev.results.length, ...s }), '');
-    const notable = ev.results.filter((r) => r.status !== 'pass');
+    const notable = ev.results.filter((r) => r.status === 'fail' || r.status === 'missing' || r.status === 'error');
     if (notable.length > 0) {
       out.push(`| | ${t(o.lang, 'heading.indicator')} | ${t(o.lang, 'heading.attribute')} | ${t(o.lang, 'heading.expected')} | ${t(o.lang, 'heading.actual')} | ${t(o.lang, 'heading.details')} |`, '|---|---|---|---|---|---|');
       for (const r of notable) {
@@ -35,10 +35,11 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
       for (const w of ev.owed) out.push(`- ${w.name} ${w.period} (${w.unit})`);
       out.push('', '</details>', '');
     }
-    const passed = ev.results.filter((r) => r.status === 'pass');
-    if (passed.length > 0) {
-      out.push(`<details><summary>${ICON.pass} ${statusLabel(o.lang, 'pass')}: ${passed.length}</summary>`, '');
-      for (const r of passed) out.push(`- ${r.name}: ${cell(explain(r, report.year, o.lang))}`);
+    for (const status of ['pending', 'pass'] as const) {
+      const list = ev.results.filter((r) => r.status === status);
+      if (list.length === 0) continue;
+      out.push(`<details><summary>${ICON[status]} ${statusLabel(o.lang, status)}: ${list.length}</summary>`, '');
+      for (const r of list) out.push(`- ${r.name}: ${cell(explain(r, report.year, o.lang))}`);
       out.push('', '</details>', '');
     }
   }

@@ -104,3 +104,34 @@ describe('a CI gate over two cities, one monthly file', () => {
     }
   });
 });
+
+describe('the bundled monthly example: Suzhou and Taicang in one file (README)', () => {
+  const ARGS = ['evaluate', '--plan', 'suzhou', '--plan', 'taicang', '--period', '2024-06', '--require', 'complete', 'examples/monthly-2024.csv'];
+
+  it('routes rows by region, lists what each city owes, fails only on binding shortfalls and missing rows, writes valid JUnit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-monthly-'));
+    const xml = join(dir, 'out.xml');
+    const r = runCli([...ARGS, '--format', 'json', '--output', `junit:${xml}`]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { plans: { plan: { id: string }; owed: { name: string; period: string }[]; results: { id: string; status: string; attribute: string; required: boolean }[] }[]; unrouted: { region: string; rows: number }[]; summary: { failing: number } };
+    const [suzhou, taicang] = out.plans;
+    expect(suzhou?.owed.map((o) => `${o.name} ${o.period}`)).toEqual(['护理型床位占养老机构床位比例 2024-Q2']);
+    expect(taicang?.owed.map((o) => `${o.name} ${o.period}`)).toEqual(['养老护理人员持证上岗率 2024-Q2']);
+    expect(out.unrouted).toEqual([{ region: '昆山市', rows: 2, file: 'examples/monthly-2024.csv', line: 22 }]);
+    // what fails: Suzhou's binding 接受上门服务 behind its June milestone (19.45 < 19.49), and the two owed rows
+    const failing = out.plans.flatMap((p) => p.results.filter((x) => x.status === 'fail' && x.attribute === 'binding').map((x) => `${p.plan.id}/${x.id}`));
+    expect(failing).toEqual(['suzhou/home_service_elderly_share']);
+    const missing = out.plans.flatMap((p) => p.results.filter((x) => x.status === 'missing').map((x) => `${p.plan.id}/${x.id}`));
+    expect(missing).toEqual(['suzhou/nursing_bed_share', 'taicang/care_worker_certified_rate']);
+    expect(out.summary.failing).toBe(3);
+    // the 1.4× rule fails too, but the source does not mark it binding: it warns
+    expect(suzhou?.results.find((x) => x.id === 'special_hardship_vs_low_income')?.status).toBe('fail');
+    expect(XMLValidator.validate(readFileSync(xml, 'utf8'))).toBe(true);
+  });
+
+  it('GitHub annotations point at the CSV line of the value at fault', () => {
+    const r = runCli([...ARGS, '--format', 'github', '--lang', 'en']);
+    expect(r.stdout).toContain('::error file=examples/monthly-2024.csv,line=10,title=suzhou%3A 接受上门服务的居家老年人数占比::');
+    expect(r.stdout).toMatch(/::error file=plans\/suzhou.yaml,line=\d+,title=suzhou%3A 护理型床位占养老机构床位比例::due and not reported: 2024-Q2/);
+  });
+});

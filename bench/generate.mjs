@@ -28,7 +28,7 @@ const names = new Map(); // name → unit
 const regions = [];
 for (const f of readdirSync(plansDir).filter((x) => x.endsWith('.yaml')).sort()) {
   const plan = parse(readFileSync(join(plansDir, f), 'utf8'));
-  regions.push(plan.region.name);
+  if (!regions.includes(plan.region.name)) regions.push(plan.region.name);
   for (const m of [...(plan.indicators ?? []), ...(plan.measurements ?? [])]) if (!names.has(m.name)) names.set(m.name, m.unit);
 }
 for (let i = 0; i < 2800; i++) regions.push(`县${String(i + 1).padStart(4, '0')}`);
@@ -42,7 +42,7 @@ for (let i = 0; i < rows; i++) {
   const k = i % perMonth;
   const region = regions[k % regions.length];
   const [name, unit] = measures[Math.floor(k / regions.length)];
-  const value = unit === '%' ? (50 + random() * 50).toFixed(1) : unit.includes('元') ? String(800 + Math.floor(random() * 2000)) : String(Math.floor(random() * 5000));
+  const value = unit === '是/否' ? (random() < 0.9 ? '是' : '否') : unit === '%' ? (50 + random() * 50).toFixed(1) : unit.includes('元') ? String(800 + Math.floor(random() * 2000)) : String(Math.floor(random() * 5000));
   const needsQuotes = name.includes(',') || name.includes('"');
   buf += `${region},${2024 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')},${needsQuotes ? `"${name.replace(/"/g, '""')}"` : name},${value},${unit}\n`;
   if (buf.length > 1 << 20) {

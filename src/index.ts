@@ -154,7 +154,8 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   });
   const errors: Diagnostic[] = [...read.errors, ...routeErrors];
   if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', `… and ${moreRouteErrors} more rows without a region`, {}));
-  const warnings: Diagnostic[] = [...loaded.flatMap((l) => l.warnings), ...read.warnings];
+  // plan lint warnings are for plan authors (plancheck validate), not for every evaluation
+  const warnings: Diagnostic[] = [...read.warnings];
   for (const b of binders.values()) {
     const r = b.result();
     errors.push(...r.errors);
@@ -212,7 +213,7 @@ export async function progressReport(options: { readonly plan: string; readonly 
   });
   const b = binder.result();
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
-  const warnings = [...l.warnings, ...read.warnings, ...b.warnings, ...unknown.warnings()];
+  const warnings = [...read.warnings, ...b.warnings, ...unknown.warnings()];
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, b.measurements));
   const years = [...new Set(items.flatMap((p) => p.series.map((x) => x.year)))].sort((x, y) => x - y);
   return { plan: l.plan, planFile: l.file, sha256: l.sha256, years, items, warnings };

@@ -18,6 +18,8 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  minify: true,
+  keepNames: true,
   // CommonJS dependencies (ajv's runtime, papaparse) call require()
   banner: { js: "import { createRequire as __plancheckRequire } from 'node:module'; const require = __plancheckRequire(import.meta.url);" },
 });

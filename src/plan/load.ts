@@ -72,7 +72,7 @@ function readPlanText(file: string): { text: string; sha256: string } {
  * Parse and validate without throwing: for `plancheck validate`. With
  * `seedsDir`, every quote is looked up in the plan's seed document there.
  */
-export async function checkPlanFile(file: string, seedsDir?: string, useCache = true): Promise<ValidationResult & { readonly sha256?: string }> {
+export async function checkPlanFile(file: string, seedsDir?: string, useCache = true, lint = true): Promise<ValidationResult & { readonly sha256?: string }> {
   let read;
   try {
     read = readPlanText(file);
@@ -99,13 +99,14 @@ export async function checkPlanFile(file: string, seedsDir?: string, useCache = 
     }
     seed = readFileSync(seedFile, 'utf8');
   }
-  return { ...validatePlan(source, cached ? null : planSchemaValidator(), seed), sha256: read.sha256 };
+  return { ...validatePlan(source, cached ? null : planSchemaValidator(), seed, lint), sha256: read.sha256 };
 }
 
 /** Load a plan by id or path; throws PlanError (every problem) or UsageError. */
 export async function loadPlan(ref: string): Promise<LoadedPlan & { readonly warnings: readonly Diagnostic[] }> {
   const file = resolvePlanPath(ref);
-  const result = await checkPlanFile(file);
+  // lint is for plan authors (plancheck validate); loading to evaluate skips it
+  const result = await checkPlanFile(file, undefined, true, false);
   if (!result.ok) throw new PlanError(`invalid plan ${file}`, result.errors);
   // a bundled plan is named as it stands in the package, the same on every machine
   const shown = dirname(file) === PLANS_DIR ? `plans/${basename(file)}` : file;

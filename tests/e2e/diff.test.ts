@@ -77,3 +77,30 @@ describe('plancheck diff', () => {
     expect(r.stderr).toMatch(/data.csv:1: error: not a JSON result/);
   });
 });
+
+describe('plancheck diff on the Suzhou examples, 2023 → 2024 (milestones by hand)', () => {
+  const y2023 = save('suzhou-2023.json', ['--plan', 'suzhou', 'examples/suzhou-2023.csv']);
+  const y2024 = save('suzhou-2024.json', ['--plan', 'suzhou', 'examples/suzhou-2024.csv']);
+  const d = JSON.parse(runCli(['diff', y2023, y2024, '--format', 'json']).stdout) as { checks: (Change & { oldValue: string | null; newValue: string | null })[]; bindingRegressions: number; planChanges: unknown[] };
+  const by = Object.fromEntries(d.checks.map((c) => [c.id, c]));
+
+  it.each([
+    // 护理型床位占比: 76.9 ≥ 76.8 (2023: 75 + 3 × 3/5) passed; 77.1 < 77.4 (2024: 75 + 3 × 4/5) fails — though the value rose
+    ['nursing_bed_share', 'regressed', 'improved', '-0.2'],
+    // 民主协商机制完善率: 97 < 98 failed; 99 ≥ 99 (95 + 5 × 4/5) passes
+    ['community_consultation_rate', 'recovered', 'improved', '-2'],
+    // 上门服务占比: 19.1 < 19.32 and 19.6 < 19.66: still failing, 0.5 closer to 20
+    ['home_service_elderly_share', 'still_failing', 'improved', '-0.5'],
+    // 特困 1694 = 1.4 × 1210 exactly: the rule now holds
+    ['special_hardship_vs_low_income', 'recovered', 'improved', undefined],
+  ])('%s: %s, value %s, distance change %s', (id, transition, verdict, distance) => {
+    expect(by[id]).toMatchObject({ transition, verdict });
+    expect(by[id]?.distanceChange).toBe(distance);
+  });
+
+  it('counts one binding regression, and no plan change', () => {
+    expect(d.bindingRegressions).toBe(1);
+    expect(d.planChanges).toEqual([]);
+    expect(runCli(['diff', y2023, y2024, '--fail-on-regression']).status).toBe(1);
+  });
+});

@@ -134,24 +134,31 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   const unrouted = new Map<string, { rows: number; file: string; line: number }>();
   const unknown = new UnknownNames();
   let rowCount = 0;
-  const read = await streamDataFiles(options.data, (row) => {
+  // rows for regions no plan covers are counted from their region cell, never built
+  const keepRegion = (region: string | undefined, file: string, line: number): boolean => {
     rowCount++;
-    const route = router.route(row);
-    if (route.kind === 'error') {
-      if (routeErrors.length < MAX_ERRORS) routeErrors.push(route.error);
-      else moreRouteErrors++;
-      return;
-    }
-    if (route.kind === 'unrouted') {
-      const u = unrouted.get(route.region);
-      if (u) u.rows++;
-      else unrouted.set(route.region, { rows: 1, file: row.file, line: row.line });
-      return;
-    }
-    let known = false;
-    for (const p of route.plans) if ((binders.get(p.id) as Binder).add(row) !== 'unknown') known = true;
-    if (!known) unknown.add(row, route.plans[0] as Plan);
-  });
+    if (region === undefined || router.covers(region)) return true;
+    const u = unrouted.get(region);
+    if (u) u.rows++;
+    else unrouted.set(region, { rows: 1, file, line });
+    return false;
+  };
+  const read = await streamDataFiles(
+    options.data,
+    (row) => {
+      const route = router.route(row);
+      if (route.kind === 'error') {
+        if (routeErrors.length < MAX_ERRORS) routeErrors.push(route.error);
+        else moreRouteErrors++;
+        return;
+      }
+      if (route.kind === 'unrouted') return; // counted by keepRegion
+      let known = false;
+      for (const p of route.plans) if ((binders.get(p.id) as Binder).add(row) !== 'unknown') known = true;
+      if (!known) unknown.add(row, route.plans[0] as Plan);
+    },
+    keepRegion,
+  );
   const errors: Diagnostic[] = [...read.errors, ...routeErrors];
   if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', `… and ${moreRouteErrors} more rows without a region`, {}));
   // plan lint warnings are for plan authors (plancheck validate), not for every evaluation

@@ -81,6 +81,12 @@ export class CsvRowReader {
   private headerLine = 1;
 
   /**
+   * Looked at before a row is built: return false to set the row aside
+   * (e.g. a region no plan covers), so that it costs no more than its count.
+   */
+  keepRegion: ((region: string | undefined, line: number) => boolean) | undefined;
+
+  /**
    * Whether a quoted field may hold a line end. The streaming path clears it
    * while no `"` has been read: then no row can span lines, and the cells
    * need not be searched.
@@ -117,10 +123,14 @@ export class CsvRowReader {
       this.error(errorDiagnostic('CSV_FIELDS', `${cells.length} fields where the header has ${this.width}`, { file, line: rowLine }));
       return;
     }
+    const region = this.cell(cells, this.iRegion);
+    if (this.keepRegion && !this.keepRegion(region || undefined, rowLine)) {
+      this.rowCount++;
+      return;
+    }
     const row: { -readonly [K in keyof RawRow]: RawRow[K] } = { file, line: rowLine, indicator: this.cell(cells, this.iIndicator), value: this.cell(cells, this.iValue) };
     const period = this.cell(cells, this.iPeriod);
     if (period) row.period = period;
-    const region = this.cell(cells, this.iRegion);
     if (region) row.region = region;
     const unit = this.cell(cells, this.iUnit);
     if (unit) row.unit = unit;

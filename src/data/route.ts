@@ -19,6 +19,20 @@ export class Router {
     this.all = { kind: 'plans', plans };
   }
 
+  /** Does some plan cover this region (code, name or alias)? */
+  covers(region: string): boolean {
+    return this.routeRegion(region).kind === 'plans';
+  }
+
+  private routeRegion(region: string): Route {
+    const hit = this.cache.get(region);
+    if (hit) return hit;
+    const targets = this.plans.filter((p) => regionMatches(p, region));
+    const route: Route = targets.length === 0 ? { kind: 'unrouted', region } : { kind: 'plans', plans: targets };
+    this.cache.set(region, route);
+    return route;
+  }
+
   route(row: RawRow): Route {
     if (row.region === undefined) {
       if (this.plans.length === 1) return this.all;
@@ -27,12 +41,6 @@ export class Router {
         error: errorDiagnostic('NO_REGION', `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`, { file: row.file, line: row.line }),
       };
     }
-    const hit = this.cache.get(row.region);
-    if (hit) return hit;
-    const region = row.region;
-    const targets = this.plans.filter((p) => regionMatches(p, region));
-    const route: Route = targets.length === 0 ? { kind: 'unrouted', region } : { kind: 'plans', plans: targets };
-    this.cache.set(region, route);
-    return route;
+    return this.routeRegion(row.region);
   }
 }

@@ -25,7 +25,7 @@ function readError(file: string, e: unknown): Diagnostic {
   return errorDiagnostic('READ', `cannot read data file: ${msg}`, { file });
 }
 
-export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promise<StreamedFile> {
+export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRegion?: KeepRegion): Promise<StreamedFile> {
   try {
     if (statSync(file).isDirectory()) return Promise.resolve({ errors: [readError(file, new Error('is a directory, not a file'))], warnings: [] });
   } catch (e) {
@@ -35,6 +35,7 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promi
     const hash = createHash('sha256');
     const decoder = new StreamDecoder();
     const reader = new CsvRowReader(file, onRow);
+    reader.keepRegion = keepRegion && ((region, line) => keepRegion(region, file, line));
     // no quote read yet: no row can span lines (papaparse only sees text after this transform)
     reader.mayHaveQuotes = false;
     let failed: Diagnostic | undefined;
@@ -95,13 +96,16 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void): Promi
   });
 }
 
+/** Decides, from its region cell alone, whether a row is wanted; a row set aside is only counted. */
+export type KeepRegion = (region: string | undefined, file: string, line: number) => boolean;
+
 /** Below this size a file is read whole: the same rows (a test says so), without a stream's start-up cost. */
 export const STREAM_ABOVE = 4 << 20;
 
-function readSmallFile(file: string, onRow: (row: RawRow) => void): StreamedFile {
+function readSmallFile(file: string, onRow: (row: RawRow) => void, keepRegion?: KeepRegion): StreamedFile {
   try {
     const r = readDataFiles([file]);
-    for (const row of r.rows) onRow(row);
+    for (const row of r.rows) if (!keepRegion || keepRegion(row.region, row.file, row.line)) onRow(row);
     return { ...(r.files[0] ? { info: r.files[0] } : {}), errors: [], warnings: r.warnings };
   } catch (e) {
     if (e instanceof DataError) return { errors: [...e.diagnostics], warnings: [] };
@@ -110,7 +114,7 @@ function readSmallFile(file: string, onRow: (row: RawRow) => void): StreamedFile
 }
 
 /** Stream every file in turn; rows go to `onRow` in file order. */
-export async function streamDataFiles(files: readonly string[], onRow: (row: RawRow) => void): Promise<{ files: DataFileInfo[]; errors: Diagnostic[]; warnings: Diagnostic[] }> {
+export async function streamDataFiles(files: readonly string[], onRow: (row: RawRow) => void, keepRegion?: KeepRegion): Promise<{ files: DataFileInfo[]; errors: Diagnostic[]; warnings: Diagnostic[] }> {
   const infos: DataFileInfo[] = [];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -121,7 +125,7 @@ export async function streamDataFiles(files: readonly string[], onRow: (row: Raw
     } catch {
       // streamCsvFile reports it
     }
-    const r = size < STREAM_ABOVE ? readSmallFile(file, onRow) : await streamCsvFile(file, onRow);
+    const r = size < STREAM_ABOVE ? readSmallFile(file, onRow, keepRegion) : await streamCsvFile(file, onRow, keepRegion);
     if (r.info) infos.push(r.info);
     errors.push(...r.errors);
     warnings.push(...r.warnings);

@@ -24,6 +24,8 @@ export function formatGithub(run: RunReport, o: FormatOptions): string {
   for (const report of run.reports) {
     for (const r of report.evaluation.results) {
       if (r.status === 'pass' || r.status === 'pending') continue;
+      // --missing ignore: absent data is neither counted nor annotated
+      if (r.status === 'missing' && report.policy.missing === 'ignore' && r.required !== true) continue;
       const level = isFailing(r, report.policy) ? 'error' : 'warning';
       const at = placeOf(r, report);
       const title = `${report.plan.id}: ${r.name}`;

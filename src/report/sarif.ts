@@ -28,6 +28,8 @@ export function formatSarif(run: RunReport, o: FormatOptions): string {
   for (const report of run.reports) {
     for (const r of report.evaluation.results) {
       if (r.status === 'pass' || r.status === 'pending') continue;
+      // --missing ignore: absent data is neither counted nor annotated
+      if (r.status === 'missing' && report.policy.missing === 'ignore' && r.required !== true) continue;
       used.add(r.code);
       const at = placeOf(r, report);
       results.push({

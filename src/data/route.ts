@@ -24,12 +24,23 @@ export class Router {
     return this.routeRegion(region).kind === 'plans';
   }
 
+  private last: Route | undefined;
+  private lastRegion: string | undefined;
+
   private routeRegion(region: string): Route {
+    // submissions usually list a region's rows together
+    if (region === this.lastRegion && this.last) return this.last;
     const hit = this.cache.get(region);
-    if (hit) return hit;
+    if (hit) {
+      this.lastRegion = region;
+      this.last = hit;
+      return hit;
+    }
     const targets = this.plans.filter((p) => regionMatches(p, region));
     const route: Route = targets.length === 0 ? { kind: 'unrouted', region } : { kind: 'plans', plans: targets };
     this.cache.set(region, route);
+    this.lastRegion = region;
+    this.last = route;
     return route;
   }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.js';
+import { createRequire } from 'node:module';
 
+const { main } = createRequire(import.meta.url)('../dist/plancheck.cjs');
 process.exitCode = await main(process.argv.slice(2));

@@ -35,16 +35,15 @@ export function sourceText(q: Quote | undefined): string {
 const ATTR: Readonly<Record<string, string>> = { binding: '约束性', expected: '预期性', unspecified: '—' };
 
 export function formatPlanList(plans: readonly LoadedPlan[], lang: Lang): string {
-  const head = lang === 'zh' ? ['id', '规划', '地区', '期间', '指标', '规则'] : ['id', 'Title', 'Region', 'Period', 'Indicators', 'Rules'];
+  const head = ['id', 'plans.title', 'plans.region', 'plans.period', 'plans.indicators', 'plans.rules'].map((k) => (k === 'id' ? k : t(lang, k)));
   const rows = plans.map(({ plan: p }) => [p.id, p.title, `${p.region.name} (${p.region.code})`, `${p.period.baselineYear} → ${p.period.firstYear}–${p.period.lastYear}`, String(p.indicators.length), String(p.rules.length)]);
   return `${table(head, [14, 44, 22, 20, 12, 8], rows)}\n`;
 }
 
 export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {
   const p: Plan = loaded.plan;
-  const out: string[] = [`${p.title} (${p.id}) — ${p.region.name} ${p.region.code}, ${p.period.baselineYear} → ${p.period.firstYear}–${p.period.lastYear}`, `${lang === 'zh' ? '来源' : 'Source'}: ${p.source.title} (${p.source.file})`];
-  const head =
-    lang === 'zh' ? ['#', '指标', '单位', '属性', '基期值', '目标', '来源'] : ['#', 'Indicator', 'Unit', 'Attribute', 'Baseline', 'Targets', 'Source'];
+  const out: string[] = [`${p.title} (${p.id}) — ${p.region.name} ${p.region.code}, ${p.period.baselineYear} → ${p.period.firstYear}–${p.period.lastYear}`, `${t(lang, 'show.source')}: ${p.source.title} (${p.source.file})`];
+  const head = ['#', 'heading.indicator', 'show.unit', 'heading.attribute', 'progress.baseline', 'show.targets', 'show.source'].map((k) => (k === '#' ? k : t(lang, k)));
   const rows = p.indicators.map((ind, i) => [
     String(i + 1),
     `${ind.name}\n${ind.id}${ind.category ? ` · ${ind.category}` : ''}`,
@@ -57,12 +56,12 @@ export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {
   out.push(table(head, [5, 40, 12, 11, 14, 26, 12], rows));
   if (p.rules.length > 0) {
     out.push(t(lang, 'heading.rules'));
-    const rhead = lang === 'zh' ? ['规则', '表达式', '原文'] : ['Rule', 'Expression', 'Source text'];
+    const rhead = ['show.rule', 'show.expression', 'show.quote'].map((k) => t(lang, k));
     out.push(table(rhead, [28, 60, 40], p.rules.map((r) => [`${r.name}\n${r.id} · ${ATTR[r.attribute] ?? r.attribute}`, r.expression, `${sourceText(r.source)}: ${r.source.text}`])));
   }
   if (p.measurements.length > 0) {
-    out.push(lang === 'zh' ? '规则所用的其他计量' : 'Other measurements the rules read');
-    out.push(table(['id', lang === 'zh' ? '名称' : 'Name', lang === 'zh' ? '单位' : 'Unit'], [36, 40, 14], p.measurements.map((m) => [m.id, m.name, m.unit.text])));
+    out.push(t(lang, 'show.measurements'));
+    out.push(table(['id', t(lang, 'show.name'), t(lang, 'show.unit')], [36, 40, 14], p.measurements.map((m) => [m.id, m.name, m.unit.text])));
   }
   for (const n of p.notes) out.push(`* ${n}`);
   return `${out.join('\n')}\n`;

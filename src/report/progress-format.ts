@@ -30,7 +30,7 @@ export function categoryLabel(p: Progress, lang: Lang): string {
   const base = t(lang, `progress.${p.category}`);
   if (!p.grade) return base;
   const grade = t(lang, `progress.grade.${p.grade}`);
-  return lang === 'zh' ? `${base}（${grade}）` : `${base} (${grade})`;
+  return t(lang, 'progress.with_grade', { base, grade });
 }
 
 export function paceText(p: Progress): { soFar: string; needed: string } {

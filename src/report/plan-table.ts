@@ -37,7 +37,7 @@ const ATTR: Readonly<Record<string, string>> = { binding: '约束性', expected:
 export function formatPlanList(plans: readonly LoadedPlan[], lang: Lang): string {
   const head = ['id', 'plans.title', 'plans.region', 'plans.period', 'plans.indicators', 'plans.rules'].map((k) => (k === 'id' ? k : t(lang, k)));
   const rows = plans.map(({ plan: p }) => [p.id, p.title, `${p.region.name} (${p.region.code})`, `${p.period.baselineYear} → ${p.period.firstYear}–${p.period.lastYear}`, String(p.indicators.length), String(p.rules.length)]);
-  return `${table(head, [14, 44, 22, 20, 12, 8], rows)}\n`;
+  return `${table(head, [14, 44, 28, 20, 12, 8], rows)}\n`;
 }
 
 export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {

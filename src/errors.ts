@@ -13,10 +13,28 @@ export interface Location {
   readonly column?: number;
   /** path inside a document, e.g. `/indicators/3/targets/0/value` */
   readonly path?: string;
+  /** workbook sheet, when `file` is a workbook */
+  readonly sheet?: string;
+  /** workbook cell reference (`C7`), when `file` is a workbook; stands for line and column */
+  readonly cell?: string;
 }
 
+/**
+ * A message in both languages plancheck speaks. Every diagnostic is written
+ * with both, so that `--lang zh` (or a Chinese locale) gets Chinese on stderr
+ * too; a plain string is English only (to be given its Chinese).
+ */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+export type Msg = string | Bilingual;
+
 export interface Diagnostic extends Location {
+  /** the message in English (what JSON `message` carries under `--lang en`) */
   readonly message: string;
+  /** the same message in Chinese, where one was written */
+  readonly zh?: string;
   readonly severity: 'error' | 'warning';
   /** a stable code such as `SCHEMA`, `EXPR_SYNTAX`, `UNIT_MISMATCH` */
   readonly code: string;
@@ -26,6 +44,8 @@ export interface Diagnostic extends Location {
 
 export function formatLocation(loc: Location): string {
   let out = loc.file ?? '';
+  if (loc.cell !== undefined) return `${out}${loc.sheet === undefined ? '' : `[${loc.sheet}]`}!${loc.cell}`;
+  if (loc.sheet !== undefined) out += `[${loc.sheet}]`;
   if (loc.line !== undefined) {
     out += `:${loc.line}`;
     if (loc.column !== undefined) out += `:${loc.column}`;
@@ -33,10 +53,16 @@ export function formatLocation(loc: Location): string {
   return out;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+/** The diagnostic's message in `lang` (English where no Chinese was written). */
+export function diagnosticMessage(d: Diagnostic, lang: 'zh' | 'en' = 'en'): string {
+  return lang === 'zh' && d.zh !== undefined ? d.zh : d.message;
+}
+
+export function formatDiagnostic(d: Diagnostic, lang: 'zh' | 'en' = 'en'): string {
   const where = formatLocation(d);
-  const path = d.path ? ` (at ${d.path})` : '';
-  const head = `${where ? `${where}: ` : ''}${d.severity}: ${d.message}${path}`;
+  const path = d.path ? (lang === 'zh' ? `（位置 ${d.path}）` : ` (at ${d.path})`) : '';
+  const severity = lang === 'zh' ? (d.severity === 'error' ? '错误' : '警告') : d.severity;
+  const head = `${where ? `${where}: ` : ''}${severity}: ${diagnosticMessage(d, lang)}${path}`;
   return d.excerpt ? `${head}\n${d.excerpt}` : head;
 }
 
@@ -67,10 +93,14 @@ export class UsageError extends InputError {
   }
 }
 
-export function errorDiagnostic(code: string, message: string, loc: Location = {}, excerpt?: string): Diagnostic {
-  return { ...loc, code, message, severity: 'error', ...(excerpt === undefined ? {} : { excerpt }) };
+function texts(message: Msg): { message: string; zh?: string } {
+  return typeof message === 'string' ? { message } : { message: message.en, zh: message.zh };
 }
 
-export function warningDiagnostic(code: string, message: string, loc: Location = {}): Diagnostic {
-  return { ...loc, code, message, severity: 'warning' };
+export function errorDiagnostic(code: string, message: Msg, loc: Location = {}, excerpt?: string): Diagnostic {
+  return { ...loc, code, ...texts(message), severity: 'error', ...(excerpt === undefined ? {} : { excerpt }) };
+}
+
+export function warningDiagnostic(code: string, message: Msg, loc: Location = {}): Diagnostic {
+  return { ...loc, code, ...texts(message), severity: 'warning' };
 }

@@ -11,9 +11,10 @@ import { parseUnit, tryParseUnit, UnitSyntaxError, type Unit } from '../units/un
 import { scale } from '../values/interval.js';
 import { parseValue } from '../values/parse-value.js';
 import { buildNameIndex } from './match-names.js';
-import { MeasurementSet, type ObservedValue } from './measurements.js';
+import { MeasurementSet, type ObservedValue } from '../model/measurements.js';
+import { rowLocation } from '../model/row.js';
 import { MAX_ERRORS, type RawRow } from './parse-csv.js';
-import { formatPeriod, parsePeriod, type Period } from './period.js';
+import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
 
 export interface BindOptions {
   /** the period for rows without one (from --year); without it such rows are errors */
@@ -36,7 +37,7 @@ export interface BindResult {
 export function unknownIndicatorWarning(plan: Plan, row: RawRow, count = 1): Diagnostic {
   const near = buildNameIndex(plan).suggest(row.indicator);
   const rows = count > 1 ? ` (${count} rows; the first here)` : '';
-  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, { file: row.file, line: row.line });
+  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, rowLocation(row));
 }
 
 export function regionMatches(plan: Plan, region: string): boolean {
@@ -98,7 +99,7 @@ export class Binder {
 
   add(row: RawRow): BindOutcome {
     const plan = this.plan;
-    const at = { file: row.file, line: row.line };
+    const at = rowLocation(row);
     if (this.options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
       this.otherRegion++;
       this.warnings.push(warningDiagnostic('OTHER_REGION', `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, at));

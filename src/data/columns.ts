@@ -1,5 +1,6 @@
 /** The CSV header: which column is which, in English or Chinese. */
-export type Column = 'indicator' | 'value' | 'period' | 'region' | 'unit' | 'note';
+/** `seq` is a row number (序号): recognised, and not read. */
+export type Column = 'indicator' | 'value' | 'period' | 'region' | 'unit' | 'note' | 'seq';
 
 const SYNONYMS: Readonly<Record<string, Column>> = {
   indicator: 'indicator',
@@ -25,6 +26,12 @@ const SYNONYMS: Readonly<Record<string, Column>> = {
   行政区划: 'region',
   unit: 'unit',
   单位: 'unit',
+  计量单位: 'unit',
+  units: 'unit',
+  序号: 'seq',
+  编号: 'seq',
+  no: 'seq',
+  'no.': 'seq',
   note: 'note',
   notes: 'note',
   备注: 'note',
@@ -36,6 +43,25 @@ export const REQUIRED_COLUMNS: readonly Column[] = ['indicator', 'value'];
 export function columnFor(header: string): Column | undefined {
   const key = header.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   return SYNONYMS[key];
+}
+
+/** `数值（万元）`, `value (人)`, `value [%]`: a column name, then a unit in brackets. */
+const WITH_UNIT = /^(.*?)[(\[]([^()[\]]+)[)\]]$/;
+
+/**
+ * A header cell → its column, and the unit written in brackets after the
+ * name where there is one (`数值（人）` → value, 人). The unit is kept only
+ * for the value column; elsewhere the brackets are part of the name.
+ */
+export function readHeaderCell(header: string): { column: Column; unit?: string } | undefined {
+  const plain = columnFor(header);
+  if (plain !== undefined) return { column: plain };
+  const m = WITH_UNIT.exec(header.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const column = columnFor(m[1] as string);
+  if (column === undefined) return undefined;
+  const unit = (m[2] as string).trim();
+  return column === 'value' && unit !== '' ? { column, unit } : { column };
 }
 
 export function describeColumns(): string {

@@ -6,18 +6,11 @@
  */
 import Papa from 'papaparse';
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
-import { columnFor, describeColumns, REQUIRED_COLUMNS, type Column } from './columns.js';
+import type { RawRow } from '../model/row.js';
+import { describeColumns, readHeaderCell, REQUIRED_COLUMNS, type Column } from './columns.js';
 
-export interface RawRow {
-  readonly file: string;
-  readonly line: number;
-  readonly indicator: string;
-  readonly value: string;
-  readonly period?: string;
-  readonly region?: string;
-  readonly unit?: string;
-  readonly note?: string;
-}
+export type { RawRow } from '../model/row.js';
+
 
 export interface ParsedCsv {
   readonly rows: RawRow[];
@@ -76,6 +69,7 @@ export class CsvRowReader {
   private iRegion = -1;
   private iUnit = -1;
   private iNote = -1;
+  private valueHeaderUnit: string | undefined;
   private width = 0;
   private line = 1;
   private headerLine = 1;
@@ -134,6 +128,7 @@ export class CsvRowReader {
     if (region) row.region = region;
     const unit = this.cell(cells, this.iUnit);
     if (unit) row.unit = unit;
+    if (this.valueHeaderUnit !== undefined) row.headerUnit = this.valueHeaderUnit;
     const note = this.cell(cells, this.iNote);
     if (note) row.note = note;
     this.rowCount++;
@@ -143,10 +138,12 @@ export class CsvRowReader {
   private readHeader(cells: string[], rowLine: number): void {
     const file = this.file;
     this.headerLine = rowLine;
-    this.header = cells.map((c) => columnFor(c.replace(/^\uFEFF/, '')));
+    const read = cells.map((c) => readHeaderCell(c.replace(/^\uFEFF/, '')));
+    this.header = read.map((h) => h?.column);
     this.width = cells.length;
     this.header.forEach((col, i) => {
       const name = (cells[i] ?? '').trim();
+      if (col === 'seq') return;
       if (col === undefined) {
         this.warnings.push(warningDiagnostic('CSV_COLUMN', `column "${name}" is not one plancheck reads; it is ignored`, { file, line: rowLine, column: i + 1 }));
       } else if (this.index[col] !== undefined) {
@@ -159,6 +156,7 @@ export class CsvRowReader {
     this.iRegion = this.index.region ?? -1;
     this.iUnit = this.index.unit ?? -1;
     this.iNote = this.index.note ?? -1;
+    this.valueHeaderUnit = this.iValue < 0 ? undefined : read[this.iValue]?.unit;
     for (const req of REQUIRED_COLUMNS) {
       if (this.index[req] === undefined) this.error(errorDiagnostic('CSV_HEADER', `missing required column "${req}"; the header must name ${describeColumns()}`, { file, line: rowLine }));
     }
@@ -176,7 +174,7 @@ export class CsvRowReader {
   }
 
   get columns(): Column[] {
-    return (this.header ?? []).filter((c): c is Column => c !== undefined);
+    return (this.header ?? []).filter((c): c is Column => c !== undefined && c !== 'seq');
   }
 }
 

@@ -5,8 +5,8 @@
  * month, a monthly flow for every month so far — and rules also need the
  * earlier years they read. Pure.
  */
-import type { MeasurementSet } from '../data/measurements.js';
-import { formatPeriod, type AsOf, type Period } from '../data/period.js';
+import type { MeasurementSet } from '../model/measurements.js';
+import { formatPeriod, type AsOf, type Period } from '../model/period.js';
 import { allMeasurements, type Measurement, type Plan } from '../plan/model.js';
 
 export interface OwedRow {

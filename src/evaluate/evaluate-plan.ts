@@ -1,6 +1,6 @@
 /** (plan, measurements, year) → every target and rule result. Pure. */
-import type { MeasurementSet } from '../data/measurements.js';
-import type { AsOf } from '../data/period.js';
+import type { MeasurementSet } from '../model/measurements.js';
+import type { AsOf } from '../model/period.js';
 import { allMeasurements, type Plan } from '../plan/model.js';
 import { owedRows } from './completeness.js';
 import { summarise, type CheckResult, type PlanEvaluation } from './result.js';

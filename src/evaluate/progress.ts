@@ -17,7 +17,7 @@
  * from; percentages are capped at 100 before computing; a flow (rollup sum)
  * is judged by its latest year against that year's target.
  */
-import type { MeasurementSet } from '../data/measurements.js';
+import type { MeasurementSet } from '../model/measurements.js';
 import type { Indicator } from '../plan/model.js';
 import { compareDecimal, Decimal } from '../values/decimal.js';
 import { isPoint } from '../values/interval.js';

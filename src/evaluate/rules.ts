@@ -3,8 +3,8 @@
  * too), evaluate the expression in base units, and show the computation with
  * the values put in, in the subject's unit. Pure.
  */
-import type { MeasurementSet, Observation, RolledValue } from '../data/measurements.js';
-import { formatAsOf, formatPeriod, type AsOf } from '../data/period.js';
+import type { MeasurementSet, Observation, RolledValue } from '../model/measurements.js';
+import { formatAsOf, formatPeriod, type AsOf } from '../model/period.js';
 import type { Expr } from '../expr/ast.js';
 import { evaluateCondition, type ComparisonTrace } from '../expr/evaluate.js';
 import { allMeasurements, type Comparison, type Measurement, type Plan, type Rule } from '../plan/model.js';

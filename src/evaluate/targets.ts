@@ -4,8 +4,8 @@
  * passes when every value it allows passes, fails when none does, and is
  * otherwise undetermined. Pure.
  */
-import type { Observation, MeasurementSet } from '../data/measurements.js';
-import { formatPeriod, type AsOf } from '../data/period.js';
+import type { Observation, MeasurementSet } from '../model/measurements.js';
+import { formatPeriod, type AsOf } from '../model/period.js';
 import type { Comparison, Indicator, Target } from '../plan/model.js';
 import { Decimal } from '../values/decimal.js';
 import * as iv from '../values/interval.js';

@@ -1,6 +1,6 @@
 /** One CSV row per result, for spreadsheets. */
 import Papa from 'papaparse';
-import { formatAsOf } from '../data/period.js';
+import { formatAsOf } from '../model/period.js';
 import type { RunReport } from '../index.js';
 import { explain, requirementText } from './explain.js';
 import type { FormatOptions } from './options.js';

@@ -3,7 +3,7 @@
  * Deterministic: stable key order, no timestamps.
  */
 import type { CheckResult } from '../evaluate/result.js';
-import { formatAsOf } from '../data/period.js';
+import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
 import { basisText, expectedShort, explain } from './explain.js';
 import type { FormatOptions } from './options.js';

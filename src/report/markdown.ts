@@ -1,5 +1,5 @@
 /** A compact Markdown report for a pull-request comment or a job summary. */
-import { formatAsOf } from '../data/period.js';
+import { formatAsOf } from '../model/period.js';
 import type { Status } from '../evaluate/result.js';
 import type { RunReport } from '../index.js';
 import { explain, requirementText, withUnit } from './explain.js';

@@ -7,7 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
-import { formatAsOf } from '../data/period.js';
+import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
 import { expectedShort, explain, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';

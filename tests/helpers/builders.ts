@@ -1,6 +1,6 @@
 /** Small builders for in-memory plans and measurements (no files). */
-import { MeasurementSet } from '../../src/data/measurements.js';
-import type { Period } from '../../src/data/period.js';
+import { MeasurementSet } from '../../src/model/measurements.js';
+import type { Period } from '../../src/model/period.js';
 import { parseExpression } from '../../src/expr/parse.js';
 import { collectReferences } from '../../src/expr/ast.js';
 import type { Indicator, Measurement, Plan, Rule, Target } from '../../src/plan/model.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duePeriods, owedRows } from '../../src/evaluate/completeness.js';
 import { milestoneFor } from '../../src/evaluate/milestone.js';
 import { evaluateIndicator } from '../../src/evaluate/targets.js';
-import { formatPeriod, parsePeriod } from '../../src/data/period.js';
+import { formatPeriod, parsePeriod } from '../../src/model/period.js';
 import { makeIndicator, makeMeasurement, makeMeasurements, makePlan, makeRule, target } from '../helpers/builders.js';
 
 describe('parsePeriod', () => {

@@ -41,7 +41,7 @@ suite('plancheck report --format html in headless Chromium', () => {
       expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
       for (const name of ['接受上门服务的居家老年人数占比', '持证社会工作专业人才数', '全市老年友好社区数量', '经营性公墓墓葬比例']) expect(text).toContain(name);
       expect(text).toContain('滞后（明显）');
-      expect(await page.locator('svg').count()).toBe(4);
+      expect(await page.locator('svg.chart').count()).toBe(4);
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.length).toBeGreaterThan(1000);
     } finally {

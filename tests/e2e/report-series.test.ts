@@ -57,7 +57,7 @@ describe('plancheck report --plan suzhou on the 2021–2024 series', () => {
 
   it('HTML and Markdown carry the same verdicts', () => {
     const md = runCli(['report', '--plan', 'suzhou', ...SERIES, '--lang', 'zh']).stdout;
-    expect(md).toMatch(/\| 护理型床位占养老机构床位比例 \(%\) \| 75 \(2020\) \|.*\| 滞后（轻度） \|/);
+    expect(md).toMatch(/\| 护理型床位占养老机构床位比例 \| 约束性 \| % \| 75 \| 75\.5 \|.*\| 不低于78 \| 70% · R 0\.87 \| 滞后（轻度） \|/);
     const html = runCli(['report', '--plan', 'suzhou', ...SERIES, '--format', 'html']).stdout;
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|https?:\/\//);

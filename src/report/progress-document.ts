@@ -154,6 +154,11 @@ function ruleBadge(r: CheckResult | undefined, lang: Lang): Badge {
 
 const LAGGING = new Set(['behind', 'moving_away']);
 
+/** An expression for reading: `1600 >= 1.4 * 1185` → `1600 ≥ 1.4 × 1185`. */
+export function mathText(s: string): string {
+  return s.replace(/\s*>=\s*/g, ' ≥ ').replace(/\s*<=\s*/g, ' ≤ ').replace(/\s*!=\s*/g, ' ≠ ').replace(/\s+\*\s+/g, ' × ');
+}
+
 export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
   const outcomes = new Map(r.outcomes.map((o) => [o.id, o]));
   const yearCols = r.years.map((y) => ({ year: y, month: y === r.asOf.year ? r.asOf.month : 12 }));
@@ -259,10 +264,10 @@ export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
   const rules = r.rules.map(({ rule, years }): RuleSection => ({
     id: rule.id,
     title: `${order.get(rule.id) ?? ''}. ${rule.name}`,
-    subtitle: `${t(lang, `attribute.${rule.attribute}`)} · ${rule.expression}`,
+    subtitle: `${t(lang, `attribute.${rule.attribute}`)} · ${mathText(rule.expression)}`,
     quote: rule.source.text,
     badge: ruleBadge(lastRule(years), lang),
-    years: years.map((y) => ({ period: periodLabel(y.asOf.year, y.asOf.month, lang), text: explain(y.result, y.asOf.year, lang), badge: ruleBadge(y.result, lang) })),
+    years: years.map((y) => ({ period: periodLabel(y.asOf.year, y.asOf.month, lang), text: mathText(explain(y.result, y.asOf.year, lang)), badge: ruleBadge(y.result, lang) })),
   }));
 
   const counts = r.final

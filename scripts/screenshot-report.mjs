@@ -29,7 +29,7 @@ try {
   await desktop.screenshot({ path: join(root, 'docs/report-desktop.png') });
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
   await phone.goto(zh);
-  await phone.evaluate(() => document.querySelector('table.overview')?.scrollIntoView());
+  await phone.evaluate("document.querySelector('table.overview')?.scrollIntoView()");
   await phone.screenshot({ path: join(root, 'docs/report-phone.png') });
   const pdf = join(dir, 'report.pdf');
   await desktop.emulateMedia({ media: 'print' });

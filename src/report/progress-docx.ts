@@ -82,7 +82,7 @@ function text(s: string, opts: { bold?: boolean; size?: number; align?: 'right' 
 /** Column widths (twips) over the landscape text width: the name wide, the years narrow. */
 function columnWidths(d: ReportDocument, total: number): number[] {
   const years = d.headers.length - 8;
-  const fixed = { no: 0.045, name: 0.2, attr: 0.06, unit: 0.065, base: 0.095, target: 0.11, progress: 0.1, verdict: 0.085 };
+  const fixed = { no: 0.045, name: 0.17, attr: 0.06, unit: 0.065, base: 0.085, target: 0.1, progress: 0.08, verdict: 0.085 };
   const rest = 1 - Object.values(fixed).reduce((a, b) => a + b, 0);
   const each = years > 0 ? rest / years : 0;
   const shares = [fixed.no, fixed.name, fixed.attr, fixed.unit, fixed.base, ...Array.from({ length: years }, () => each), fixed.target, fixed.progress, fixed.verdict];

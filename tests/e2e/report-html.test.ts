@@ -90,7 +90,7 @@ suite(title, () => {
     expect(charts).toBeGreaterThan(30);
     expect(await page.locator('ul.legend').count()).toBe(charts);
     // every chart: at least two y ticks and its unit
-    const ticks = await page.locator('svg.chart').evaluateAll((svgs) => svgs.map((s) => ({ ticks: s.querySelectorAll('line.grid').length, unit: s.querySelector('text.unit')?.textContent ?? '' })));
+    const ticks = await page.evaluate<{ ticks: number; unit: string }[]>(`[...document.querySelectorAll('svg.chart')].map((s) => ({ ticks: s.querySelectorAll('line.grid').length, unit: s.querySelector('text.unit')?.textContent ?? '' }))`);
     for (const c of ticks) {
       expect(c.ticks).toBeGreaterThanOrEqual(2);
       expect(c.unit).toMatch(/^单位：/);
@@ -112,21 +112,21 @@ suite(title, () => {
   it.each(['zh', 'en'])('phone (390 px, %s): no horizontal scroll, the overview stacks', async (lang) => {
     const page = await open(files[lang] as string, { width: 390, height: 844 });
     expect(await page.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+    const widths = await page.evaluate<{ scroll: number; view: number }>('({ scroll: document.documentElement.scrollWidth, view: window.innerWidth })');
     expect(widths.scroll).toBeLessThanOrEqual(widths.view);
-    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.tagName + '.' + e.className));
+    const wide = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).map((e) => e.tagName + '.' + e.getAttribute('class'))`);
     expect(wide).toEqual([]);
-    expect(await page.locator('table.overview thead').evaluate((e) => e.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    expect(await page.evaluate<number>(`document.querySelector('table.overview thead').getBoundingClientRect().height`)).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('print: A4 without background graphics, every verdict legible (coloured text on white, a border), page numbers', async () => {
     const page = await open(files['zh'] as string, { width: 1280, height: 900 });
     await page.emulateMedia({ media: 'print' });
-    const badges = await page.locator('.badge').evaluateAll((els) =>
-      els.map((e) => {
+    const badges = await page.evaluate<{ text: string; color: string; background: string; border: string; borderColor: string }[]>(
+      `[...document.querySelectorAll('.badge')].map((e) => {
         const s = getComputedStyle(e);
         return { text: e.textContent ?? '', color: s.color, background: s.backgroundColor, border: s.borderTopWidth, borderColor: s.borderTopColor };
-      }),
+      })`,
     );
     expect(badges.length).toBeGreaterThan(40);
     for (const b of badges) {

@@ -27,6 +27,9 @@ try {
   const desktop = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await desktop.goto(zh);
   await desktop.screenshot({ path: join(root, 'docs/report-desktop.png') });
+  await desktop.evaluate("document.querySelector('.cards')?.scrollIntoView()");
+  await desktop.screenshot({ path: join(root, 'docs/report-desktop-indicators.png') });
+  await desktop.evaluate('window.scrollTo(0, 0)');
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
   await phone.goto(zh);
   await phone.evaluate("document.querySelector('table.overview')?.scrollIntoView()");

@@ -247,8 +247,9 @@ export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
         [t(lang, 'report.series'), p.series.length === 0 ? '—' : list(lang, p.series.map((s) => `${periodLabel(s.year, s.month, lang)} ${valueText(fmt(s.value), p.indicator.unit.text, lang)}`))],
         [t(lang, 'progress.covered'), pct(p.covered)],
       ];
-      if (p.ratio !== undefined) facts.push([t(lang, 'report.ratio'), ratioText(p)]);
-      if (p.paceSoFar !== undefined || p.paceNeeded !== undefined) facts.push([t(lang, 'progress.pace'), `${paceValue(p, p.paceSoFar, lang)} → ${paceValue(p, p.paceNeeded, lang)}`]);
+      // a final evaluation is achieved or not, not a pace: R and the pace belong to the mid-term
+      if (!r.final && p.ratio !== undefined) facts.push([t(lang, 'report.ratio'), ratioText(p)]);
+      if (!r.final && (p.paceSoFar !== undefined || p.paceNeeded !== undefined)) facts.push([t(lang, 'progress.pace'), `${paceValue(p, p.paceSoFar, lang)} → ${paceValue(p, p.paceNeeded, lang)}`]);
       if (!r.final) facts.push([t(lang, 'progress.verdict'), categoryLabel(p, lang)]);
       if (o) facts.push([r.final ? t(lang, 'report.col.outcome', { year: r.asOf.year }) : t(lang, 'report.check', { period: periodLabel(r.asOf.year, r.asOf.month, lang) }), explain(o, r.asOf.year, lang)]);
       return {

@@ -6,8 +6,9 @@ function cell(s: string): string {
 }
 
 export function renderMarkdown(d: ReportDocument): string {
+  const colon = d.lang === 'zh' ? '：' : ': ';
   const out: string[] = [`# ${d.title}`, ''];
-  for (const [k, v] of d.meta) out.push(`- ${k}: ${cell(v)}`);
+  for (const [k, v] of d.meta) out.push(`- ${k}${colon}${cell(v)}`);
   out.push('', `## ${d.headings.summary}`, '', ...d.summary.flatMap((p) => [p, '']));
   out.push(`| ${d.counts.map((c) => cell(c.badge.label)).join(' | ')} |`, `|${d.counts.map(() => '---').join('|')}|`, `| ${d.counts.map((c) => c.n).join(' | ')} |`, '');
   out.push(`## ${d.headings.overview}`, '', `| ${d.headers.map(cell).join(' | ')} |`, `|${d.headers.map(() => '---').join('|')}|`);
@@ -22,14 +23,14 @@ export function renderMarkdown(d: ReportDocument): string {
   out.push('', `## ${d.headings.indicators}`, '');
   for (const s of d.sections) {
     out.push(`### ${s.title}`, '', `${s.subtitle} — **${s.badge.label}**`, '');
-    for (const [k, v] of s.facts) out.push(`- ${k}: ${v}`);
+    for (const [k, v] of s.facts) out.push(`- ${k}${colon}${v}`);
     out.push('');
   }
   if (d.rules.length > 0) {
     out.push(`## ${d.headings.rules}`, '');
     for (const r of d.rules) {
       out.push(`### ${r.title}`, '', `${r.subtitle} — **${r.badge.label}**`, '', `> ${r.quote}`, '');
-      for (const y of r.years) out.push(`- ${y.period}: ${y.text} — **${y.badge.label}**`);
+      for (const y of r.years) out.push(`- ${y.period}${colon}${y.text} — **${y.badge.label}**`);
       out.push('');
     }
   }

@@ -66,7 +66,7 @@ describe('report --period 2024-06 on Suzhou 2021–2023 and the January–June 2
   it('labels the part year in both languages', () => {
     const zh = runCli(['report', '--plan', 'suzhou', ...FILES, '--period', '2024-06', '--lang', 'zh']).stdout;
     expect(zh).toContain('| 2024年1–6月 |');
-    expect(zh).toContain('- 数据截至: 2024年6月末');
+    expect(zh).toContain('- 数据截至：2024年6月末');
     expect(zh).toContain('2024年1–6月为不完整年度');
     const en = runCli(['report', '--plan', 'suzhou', ...FILES, '--period', '2024-06', '--lang', 'en']).stdout;
     expect(en).toContain('| Jan–Jun 2024 |');

@@ -39,7 +39,7 @@ table.overview thead th:nth-child(2){white-space:normal}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(360px,100%),1fr));gap:14px}
 .card{border:1px solid #d5d5d5;border-top:4px solid var(--c);border-radius:4px;padding:10px 12px;break-inside:avoid}
 .sub{color:#555;font-size:12px;margin:0 0 6px}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:1px 10px;font-size:12.5px;margin:8px 0}
+.facts{display:grid;grid-template-columns:minmax(4.5em,max-content) minmax(55%,1fr);gap:1px 10px;font-size:12.5px;margin:8px 0}
 .facts dt{color:#555}.facts dd{margin:0;overflow-wrap:anywhere}
 svg.chart{width:100%;max-width:340px;height:auto;display:block}
 svg .axis{stroke:#777;stroke-width:1} svg .grid{stroke:#e3e3e3;stroke-width:1}

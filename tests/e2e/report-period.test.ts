@@ -88,4 +88,13 @@ describe('report --period 2024-06 on Suzhou 2021–2023 and the January–June 2
       if (i.category === 'on_track') expect(shown, i.id).toBeLessThan(1);
     }
   });
+
+  it('takes no total from a flow with months unreported: a cut-off at the end of 2024 with January–June is INCOMPLETE, as in evaluate', () => {
+    const r = runCli(['report', '--plan', 'suzhou', ...FILES, 'tests/fixtures/report-incomplete-flow/yearly-2024.csv', '--format', 'json']);
+    const x = (JSON.parse(r.stdout) as { as_of: { month: number }; indicators: Item[] }).indicators.find((i) => i.id === 'night_care_beds_added') as Item;
+    expect(x.series.map((s) => s.year)).toEqual([2021, 2022, 2023]);
+    expect(x.status).toBe('missing');
+    const ev = runCli(['evaluate', '--plan', 'suzhou', ...FILES, 'tests/fixtures/report-incomplete-flow/yearly-2024.csv', '--year', '2024', '--format', 'json', '--fail-on', 'never']);
+    expect((JSON.parse(ev.stdout) as { results: { id: string; code: string }[] }).results.find((y) => y.id === 'night_care_beds_added')?.code).toBe('INCOMPLETE');
+  });
 });

@@ -360,7 +360,7 @@ function summaryParagraphs(r: ProgressReport, lang: Lang): string[] {
     t(lang, 'report.summary.midterm', { cutoff, n: r.items.length, counts: list(lang, CATEGORIES.filter((k) => c[k] > 0).map((k) => count(t(lang, `progress.${k}`), c[k]))) }) +
       (r.items.some((p) => p.indicator.attribute === 'binding')
         ? bindingLag.length > 0
-          ? t(lang, 'report.summary.binding_lagging', { names: list(lang, bindingLag.map((p) => t(lang, 'report.named', { name: p.indicator.name, label: categoryLabel(p, lang) }))) })
+          ? t(lang, 'report.summary.binding_lagging', { names: list(lang, bindingLag.map((p) => t(lang, 'report.named', { name: p.indicator.name, label: p.grade ? t(lang, 'report.with_grade_inline', { base: t(lang, `progress.${p.category}`), grade: t(lang, `progress.grade.${p.grade}`) }) : categoryLabel(p, lang) }))) })
           : t(lang, 'report.summary.binding_on_track')
         : '') +
       ruleSentence(),

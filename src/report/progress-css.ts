@@ -66,6 +66,11 @@ blockquote{margin:6px 0 10px;padding:4px 10px;border-left:3px solid #bbb;color:#
   table.stack td.num{text-align:left;white-space:normal}
   table.stack td[data-label] > .badge{justify-self:start}
   table.overview td:nth-child(2){min-width:0;font-weight:600}
+  table.overview tbody tr:not(.group){display:grid;grid-template-columns:repeat(2,minmax(0,1fr));column-gap:10px}
+  table.overview td:nth-child(-n+2),table.overview td:nth-last-child(-n+3){grid-column:1/-1}
+  table.overview td:first-child{display:none}
+  table.overview td[data-label]{grid-template-columns:minmax(4.5em,45%) 1fr}
+  table.overview td:nth-child(-n+2),table.overview td:nth-last-child(-n+3){grid-template-columns:minmax(5.5em,40%) 1fr}
 }
 @page{size:A4;margin:16mm 14mm 18mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#444}}
 @page wide{size:A4 landscape;margin:12mm 12mm 16mm}

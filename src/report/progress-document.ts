@@ -262,7 +262,7 @@ export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
       };
     });
 
-  const rules = r.rules.map(({ rule, years }): RuleSection => ({
+  const rules = [...r.rules].sort((a, b) => (order.get(a.rule.id) ?? 0) - (order.get(b.rule.id) ?? 0)).map(({ rule, years }): RuleSection => ({
     id: rule.id,
     title: `${order.get(rule.id) ?? ''}. ${rule.name}`,
     subtitle: `${t(lang, `attribute.${rule.attribute}`)} · ${mathText(rule.expression)}`,

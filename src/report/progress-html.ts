@@ -32,7 +32,9 @@ function overviewTable(d: ReportDocument): string {
       group = r.group;
       rows.push(`<tr class="group"><th colspan="${d.headers.length}" scope="rowgroup">${esc(group)}</th></tr>`);
     }
-    const cells = [String(r.no), ...r.cells].map((c, i) => `<td data-label="${esc(d.headers[i] ?? '')}"${i > 4 && NUMERIC.test(c) ? ' class="num"' : ''}>${esc(c)}</td>`);
+    // on a phone the number column is hidden and the name is labelled with it (序号 4)
+    const label = (i: number): string => (i === 1 ? `${d.headers[0] ?? ''} ${r.no}` : (d.headers[i] ?? ''));
+    const cells = [String(r.no), ...r.cells].map((c, i) => `<td data-label="${esc(label(i))}"${i > 4 && NUMERIC.test(c) ? ' class="num"' : ''}>${esc(c)}</td>`);
     rows.push(`<tr id="row-${esc(r.id)}">${cells.join('')}<td data-label="${esc(d.headers[d.headers.length - 1] ?? '')}">${badge(r.badge)}</td></tr>`);
   }
   return `<table class="stack overview">${head}<tbody>${rows.join('\n')}</tbody></table>`;

@@ -115,8 +115,9 @@ function heading(s: string, level: 1 | 2): Paragraph {
   return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(s)] });
 }
 
-function para(s: string): Paragraph {
-  return new Paragraph({ children: [new TextRun(s)] });
+/** A body paragraph; Chinese text opens with the customary two-character indent. */
+function para(s: string, lang: ReportDocument['lang']): Paragraph {
+  return new Paragraph({ ...(lang === 'zh' ? { indent: { firstLine: 440 } } : {}), children: [new TextRun(s)] });
 }
 
 export async function renderDocx(d: ReportDocument): Promise<Uint8Array> {
@@ -127,7 +128,7 @@ export async function renderDocx(d: ReportDocument): Promise<Uint8Array> {
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(d.title)] }),
     ...d.meta.map(([k, v]) => kv(k, v)),
     heading(d.headings.summary, 1),
-    ...d.summary.map(para),
+    ...d.summary.map((p) => para(p, d.lang)),
     new Paragraph({ children: d.counts.flatMap((c, i) => [...(i > 0 ? [new TextRun('    ')] : []), badgeRun(c.badge), new TextRun(` ${c.n}`)]) }),
   ];
   const landscapeWidth = A4.h - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
@@ -145,7 +146,7 @@ export async function renderDocx(d: ReportDocument): Promise<Uint8Array> {
       for (const y of r.years) rest.push(new Paragraph({ indent: { left: 240 }, spacing: { after: 40 }, children: [new TextRun({ text: `${y.period}${colon}`, bold: true }), new TextRun(`${y.text}  `), badgeRun(y.badge)] }));
     }
   }
-  rest.push(heading(d.headings.method, 1), ...d.method.map(para));
+  rest.push(heading(d.headings.method, 1), ...d.method.map((p) => para(p, d.lang)));
 
   const sections: ISectionOptions[] = [
     { properties: portrait, footers: footer(), children: first },

@@ -4,6 +4,8 @@
  * stock against the path at June — labels the column as a part year, and
  * grades consistently with evaluate's verdicts.
  */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -24,7 +26,11 @@ interface Item {
 function reportJson(args: readonly string[]): { as_of: { year: number; month: number; partial: boolean }; kind: string; indicators: Item[] } {
   const r = runCli(['report', '--plan', 'suzhou', ...FILES, ...args, '--format', 'json']);
   expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as ReturnType<typeof reportJson>;
+  const out = JSON.parse(r.stdout) as ReturnType<typeof reportJson>;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync('schemas/report.schema.json', 'utf8')) as object);
+  validate(out);
+  expect(validate.errors ?? []).toEqual([]);
+  return out;
 }
 
 describe('report --period 2024-06 on Suzhou 2021–2023 and the January–June 2024 submissions', () => {

@@ -156,7 +156,7 @@ const LAGGING = new Set(['behind', 'moving_away']);
 
 /** An expression for reading: `1600 >= 1.4 * 1185` → `1600 ≥ 1.4 × 1185`. */
 export function mathText(s: string): string {
-  return s.replace(/\s*>=\s*/g, ' ≥ ').replace(/\s*<=\s*/g, ' ≤ ').replace(/\s*!=\s*/g, ' ≠ ').replace(/\s+\*\s+/g, ' × ');
+  return s.replace(/\s*>=\s*/g, ' ≥ ').replace(/\s*<=\s*/g, ' ≤ ').replace(/\s*!=\s*/g, ' ≠ ').replace(/\s*==\s*/g, ' = ').replace(/\s+\*\s+/g, ' × ');
 }
 
 export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {

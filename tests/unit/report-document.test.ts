@@ -32,5 +32,6 @@ describe('report labels', () => {
   it('writes rule arithmetic with ≥, ≤ and ×', () => {
     expect(mathText('1600 >= 1.4 * 1185: 1600 ≥ 1659')).toBe('1600 ≥ 1.4 × 1185: 1600 ≥ 1659');
     expect(mathText('a <= b * c[-1]')).toBe('a ≤ b × c[-1]');
+    expect(mathText('s == 1.6 * l')).toBe('s = 1.6 × l');
   });
 });

@@ -1,6 +1,6 @@
 // Renders the example final evaluation (Suzhou 2021–2025) in headless Chromium
 // and saves the pictures in docs/: desktop (1280 px), phone (390 px) and the
-// first pages of the printed A4 PDF (Chromium's print, through pdftoppm).
+// first five pages of the printed A4 PDF (Chromium's print, through pdftoppm).
 // usage: node scripts/screenshot-report.mjs   (needs chromium and poppler-utils)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ try {
   const pdf = join(dir, 'report.pdf');
   await desktop.emulateMedia({ media: 'print' });
   await desktop.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '3', pdf, join(root, 'docs/report-print')]);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '5', pdf, join(root, 'docs/report-print')]);
 } finally {
   await browser.close();
 }

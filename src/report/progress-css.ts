@@ -85,7 +85,14 @@ blockquote{margin:6px 0 10px;padding:4px 10px;border-left:3px solid #bbb;color:#
   table.stack th,table.stack td{overflow-wrap:normal;word-break:normal}
   table.stack thead{display:table-header-group}
   table.stack tr{break-inside:avoid}
-  .cards{grid-template-columns:1fr 1fr;gap:8px}
+  .cards{display:block;font-size:0}
+  .cards .card{display:inline-block;vertical-align:top;width:calc(50% - 4px);margin:0 0 8px;font-size:10.5pt}
+  .cards .card:nth-child(odd){margin-right:8px}
+  .card{padding:6px 8px}
+  .card h3{font-size:10.5pt}
+  .facts{font-size:8.5pt;margin:4px 0;line-height:1.4}
+  svg.chart{max-width:64mm}
+  .legend{font-size:7.5pt;margin:2px 0 0}
   .card{border-top-width:2px}
   a{color:inherit;text-decoration:none}
 }

@@ -9,6 +9,7 @@ import { FORMAT_NAMES } from '../report/registry.js';
 import { version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
+import type { ReportFlags } from './report-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
@@ -70,10 +71,15 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .command('report')
     .description('mid-term / final evaluation (中期评估): each indicator\'s progress over every year in the data, with a verdict')
     .argument('<data...>', 'CSV files with several years of measurements')
-    .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
+    .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file (one plan per report)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json', 'docx']).default('markdown'))
+    .option('-y, --year <year>', 'the evaluation year (default: the latest in the data)')
+    .option('--period <period>', 'evaluate as of a month or quarter (2024-06, 2024-Q2): the part year as `evaluate --period`')
+    .option('--org <name>', 'the issuing unit printed under the title')
+    .option('--date <yyyy-mm-dd>', 'the date printed on the report (none by default: the output stays deterministic)')
+    .option('-o, --output <file>', 'write the report to this file (required for docx)')
     .addOption(lang())
-    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
+    .action((files: string[], flags: ReportFlags) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
 
   program
     .command('diff')

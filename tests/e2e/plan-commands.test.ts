@@ -103,7 +103,7 @@ describe('plancheck plans', () => {
     const file = join(dir, 'taicang.yaml');
     const text = readFileSync('plans/taicang.yaml', 'utf8');
     writeFileSync(file, text.replace('quote: 到2025年，认知症友好社区建成率达到50%', 'quote: 到2025年，认知症友好社区建成率达到60%'));
-    const line = text.split('\n').findIndex((l) => l.includes('认知症友好社区建成率达到50%')) + 1;
+    const line = text.split('\n').findIndex((l) => l.includes('quote: 到2025年，认知症友好社区建成率达到50%')) + 1;
     const r = runCli(['validate', '--strict', file, '--seeds']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`taicang.yaml:${line}:`);

@@ -117,3 +117,16 @@ describe('printed names and units a CSV may use', () => {
     expect(r.status('vagrant_return_rate')).toBe('fail');
   });
 });
+
+describe('contradictions: the reading chosen', () => {
+  it('苏州 孤儿 standards: 96% in 2025 meets the table (95以上) and fails the body\'s 统一标准 (100)', async () => {
+    const r = await evaluateCsv('suzhou', 2025, 'indicator,period,value\n社会散居与儿童福利机构孤儿基本生活费补贴标准比例,2025,96%');
+    expect(r.status('orphan_allowance_ratio')).toBe('pass');
+    expect(r.status('orphan_allowance_unified')).toBe('fail');
+  });
+
+  it('太仓 家庭适老化改造户数 is the year\'s households: four quarters of 1200 make 4800 ≥ 4500', async () => {
+    const r = await evaluateCsv('taicang', 2025, 'indicator,period,value\n家庭适老化改造户数,2025-Q1,1200\n家庭适老化改造户数,2025-Q2,1200\n家庭适老化改造户数,2025-Q3,1200\n家庭适老化改造户数,2025-Q4,1200');
+    expect(r.status('home_adaptation_households')).toBe('pass');
+  });
+});

@@ -16,7 +16,7 @@ function langOf(io: Io, flag: string | undefined): Lang {
 export async function runPlans(io: Io, flags: { lang?: string; format?: string }): Promise<number> {
   const plans = await Promise.all(bundledPlanIds().map((id) => loadPlan(id)));
   if (flags.format === 'json') {
-    const list = plans.map(({ plan: p, file, sha256 }) => ({ id: p.id, title: p.title, region: { code: p.region.code, name: p.region.name }, period: { baseline_year: p.period.baselineYear, first_year: p.period.firstYear, last_year: p.period.lastYear }, indicators: p.indicators.length, rules: p.rules.length, file, sha256 }));
+    const list = plans.map(({ plan: p, file, sha256 }) => ({ id: p.id, title: p.title, region: { code: p.region.code, name: p.region.name }, period: { baseline_year: p.period.baselineYear, first_year: p.period.firstYear, last_year: p.period.lastYear }, indicators: p.indicators.length, rules: p.rules.length, not_encoded: p.notEncoded.length, file, sha256 }));
     io.out(`${JSON.stringify(list, null, 2)}\n`);
   } else io.out(formatPlanList(plans, langOf(io, flags.lang)));
   return 0;

@@ -15,6 +15,17 @@ describe('plancheck show', () => {
     expect(r.stdout).toContain('special_hardship_standard >= 1.4 * low_income_standard');
     expect(r.stdout).toContain('专栏1: 特困人员基本生活标准不低于低保'); // the quote, wrapped in its cell
   });
+
+  it('prints the commitments ledger: counts, and each commitment not encoded with its quote, reason and why', () => {
+    const r = runCli(['show', 'suzhou', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Commitments ledger: 43 encoded \(40 indicators, 3 rules\); 11 listed as not encoded/);
+    expect(r.stdout).toMatch(/│ 3\s+│ 专栏2 养老服务提档升级计划: 各镇（街道）\s+│ covered by\s+│ The same commitment as 表2 row 5/);
+    expect(r.stdout).toMatch(/township_regional_elde/);
+    expect(r.stdout).toMatch(/guideline \(原则上\)/);
+    const zh = runCli(['show', 'taicang', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/承诺台账：已编码 33（指标 33，规则 0）；列出未编码 4/);
+  });
 });
 
 describe('plancheck validate', () => {

@@ -122,4 +122,21 @@ describe('plancheck plans', () => {
     // a folder that is not there is a usage error, not a missing-source error per plan
     expect(runCli(['validate', '--seeds', 'suzhou', 'taicang']).status).toBe(2);
   });
+
+  it('--ledger lists every candidate commitment of the source that no quote accounts for, at its line in the source', () => {
+    expect(runCli(['validate', 'suzhou', 'suzhou-13th', 'taicang', '--ledger', '--strict']).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-ledger-'));
+    const file = join(dir, 'taicang.yaml');
+    // drop the ledger entry for the 认知症 50% sentence
+    const text = readFileSync('plans/taicang.yaml', 'utf8');
+    const cut = text.replace(/  - quote: 到2025年，认知症友好社区建成率达到50%\n(?: {4}.*\n)+/, '');
+    expect(cut).not.toBe(text);
+    writeFileSync(file, cut);
+    const r = runCli(['validate', file, '--ledger']);
+    expect(r.status).toBe(0);
+    const line = readFileSync('sources/taicang-14th.txt', 'utf8').split('\n').findIndex((l) => l.includes('认知症友好社区建成率达到50%')) + 1;
+    expect(r.stderr).toContain(`sources/taicang-14th.txt:${line}: warning: a commitment no indicator, rule or not_encoded entry of taicang quotes: 【达到50】`);
+    expect(r.stdout).toMatch(/✗ .*taicang-14th\.txt: 2 commitment\(s\) not accounted for/);
+    expect(runCli(['validate', file, '--ledger', '--strict']).status).toBe(2);
+  });
 });

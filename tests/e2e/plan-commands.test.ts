@@ -129,7 +129,7 @@ describe('plancheck plans', () => {
     const file = join(dir, 'taicang.yaml');
     // drop the ledger entry for the 认知症 50% sentence
     const text = readFileSync('plans/taicang.yaml', 'utf8');
-    const cut = text.replace(/  - quote: 到2025年，认知症友好社区建成率达到50%\n(?: {4}.*\n)+/, '');
+    const cut = text.replace(/ {2}- quote: 到2025年，认知症友好社区建成率达到50%\n(?: {4}.*\n)+/, '');
     expect(cut).not.toBe(text);
     writeFileSync(file, cut);
     const r = runCli(['validate', file, '--ledger']);

@@ -63,8 +63,8 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .description('check plan files: schema, units, expressions, and lint warnings; exit 2 on errors')
     .argument('<plan...>', 'plan YAML files or bundled plan ids')
     .option('--strict', 'warnings fail too')
-    .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
-    .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
+    .option('--seeds [dir]', 'check that every quote appears in the plan\'s source document, found in this folder (default: the bundled sources/)')
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string | true }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
   program
     .command('report')

@@ -1,5 +1,7 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
-import { formatDiagnostic } from '../errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { formatDiagnostic, UsageError } from '../errors.js';
+import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
@@ -28,12 +30,17 @@ export async function runShow(io: Io, ref: string, flags: { lang?: string }): Pr
 }
 
 /** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. */
-export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string }): Promise<number> {
+export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string | true }): Promise<number> {
   let bad = false;
+  const seeds = flags.seeds === true ? SOURCES_DIR : flags.seeds;
+  if (seeds !== undefined && !(existsSync(seeds) && statSync(seeds).isDirectory())) {
+    // UsageError carries one (English) message, as every other usage error does
+    throw new UsageError(`--seeds: ${seeds} is not a folder (write --seeds=DIR, or put --seeds after the plans)`);
+  }
   for (const ref of refs) {
     const file = resolvePlanPath(ref);
     // validate reads the file itself, never the build's cache
-    const r = await checkPlanFile(file, flags.seeds, false);
+    const r = await checkPlanFile(file, seeds, false);
     const diagnostics = r.ok ? r.warnings : [...r.errors, ...r.warnings];
     for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
     const failed = !r.ok || (flags.strict === true && r.warnings.length > 0);

@@ -91,6 +91,25 @@ export interface Rule {
   readonly position?: PlanPosition;
 }
 
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+
+export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data'];
+
+/**
+ * A commitment of the source that the plan lists but does not check: its
+ * quote, where it stands, and why (the ledger's other half beside the
+ * indicators and rules).
+ */
+export interface NotEncoded {
+  readonly quote: string;
+  readonly section?: string;
+  readonly reason: NotEncodedReason;
+  readonly explanation: string;
+  /** with reason `covered`: the indicators, measurements or rules that check it */
+  readonly coveredBy: readonly string[];
+  readonly position?: PlanPosition;
+}
+
 export interface Plan {
   readonly id: string;
   readonly title: string;
@@ -102,6 +121,8 @@ export interface Plan {
   readonly measurements: readonly Measurement[];
   readonly indicators: readonly Indicator[];
   readonly rules: readonly Rule[];
+  /** commitments listed and explained but not checked */
+  readonly notEncoded: readonly NotEncoded[];
 }
 
 /** A plan as loaded from a file: where it came from and its hash. */

@@ -52,6 +52,16 @@ export interface RawRule {
   note?: string;
 }
 
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+
+export interface RawNotEncoded {
+  quote: string;
+  section?: string;
+  reason: NotEncodedReason;
+  explanation: string;
+  covered_by?: string[];
+}
+
 export interface RawPlan {
   id: string;
   title: string;
@@ -62,4 +72,5 @@ export interface RawPlan {
   measurements?: RawMeasurement[];
   indicators: RawIndicator[];
   rules?: RawRule[];
+  not_encoded?: RawNotEncoded[];
 }

@@ -5,7 +5,7 @@
  * error; it does not throw for bad input.
  */
 import type { ValidateFunction } from 'ajv';
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
 import { collectReferences } from '../expr/ast.js';
 import { checkCondition } from '../expr/check.js';
 import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
@@ -13,9 +13,9 @@ import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
-import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
+import type { Indicator, Measurement, NotEncoded, Plan, PlanValue, Quote, Rule, Target } from './model.js';
 import type { PlanSource } from './source.js';
-import type { RawIndicator, RawMeasurement, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
+import type { RawIndicator, RawMeasurement, RawNotEncoded, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
 export type ValidationResult =
@@ -33,7 +33,7 @@ class Collector {
     const p = this.doc.position(path);
     return { file: this.doc.file, line: p.line, column: p.column, path: '/' + path.join('/') };
   }
-  error(code: string, message: string, path: Path, excerpt?: string): void {
+  error(code: string, message: Msg, path: Path, excerpt?: string): void {
     this.errors.push(errorDiagnostic(code, message, this.at(path), excerpt));
   }
   warn(code: string, message: string, path: Path): void {
@@ -148,6 +148,30 @@ function checkUnique(c: Collector, measurements: readonly { m: Measurement; path
   }
 }
 
+/** The ledger's not-encoded entries; `covered_by` must name this plan's indicators, measurements or rules. */
+function buildNotEncoded(c: Collector, raw: readonly RawNotEncoded[], known: ReadonlySet<string>): NotEncoded[] {
+  const seen = new Map<string, number>();
+  return raw.map((n, i) => {
+    const path: Path = ['not_encoded', i];
+    (n.covered_by ?? []).forEach((id, j) => {
+      if (!known.has(id)) c.error('UNKNOWN_MEASUREMENT', { en: `covered_by "${id}" is not an indicator, measurement or rule of this plan`, zh: `covered_by "${id}" 不是本规划的指标、度量或规则` }, [...path, 'covered_by', j]);
+    });
+    const key = n.quote.replace(/\s+/g, '');
+    const prev = seen.get(key);
+    if (prev !== undefined) c.error('DUPLICATE_NOT_ENCODED', { en: `the same quote is listed as not_encoded/${prev}`, zh: `同一引文已列于 not_encoded/${prev}` }, [...path, 'quote']);
+    seen.set(key, i);
+    const pos = c.doc.position(path);
+    return {
+      quote: n.quote,
+      ...(n.section === undefined ? {} : { section: n.section }),
+      reason: n.reason,
+      explanation: n.explanation,
+      coveredBy: n.covered_by ?? [],
+      position: { line: pos.line, column: pos.column },
+    };
+  });
+}
+
 /**
  * `validateSchema` is null for a plan read from the build's cache, which
  * passed the schema when the cache was made.
@@ -225,6 +249,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
       position: { line: pos.line, column: pos.column },
     });
   });
+  const notEncoded = buildNotEncoded(c, raw.not_encoded ?? [], new Set([...units.keys(), ...ruleIds]));
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
   const plan: Plan = {
     id: raw.id,
@@ -236,6 +261,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
     measurements,
     indicators,
     rules,
+    notEncoded,
   };
   const linted = lint ? lintPlan(plan, (path) => c.at(path), seedText === undefined ? undefined : compactSeed(seedText)) : [];
   return { ok: true, plan, warnings: [...c.warnings, ...linted] };

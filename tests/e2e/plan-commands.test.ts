@@ -94,4 +94,21 @@ describe('plancheck plans', () => {
     expect(Array.isArray(list)).toBe(true);
     for (const p of list) expect(p.indicators).toBeGreaterThan(0);
   });
+
+  it('--seeds with no folder checks every quote against the bundled sources/, not_encoded quotes included', () => {
+    const ok = runCli(['validate', 'suzhou', 'taicang', '--seeds']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-seeds-'));
+    const file = join(dir, 'taicang.yaml');
+    const text = readFileSync('plans/taicang.yaml', 'utf8');
+    writeFileSync(file, text.replace('quote: 到2025年，认知症友好社区建成率达到50%', 'quote: 到2025年，认知症友好社区建成率达到60%'));
+    const line = text.split('\n').findIndex((l) => l.includes('认知症友好社区建成率达到50%')) + 1;
+    const r = runCli(['validate', '--strict', file, '--seeds']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`taicang.yaml:${line}:`);
+    expect(r.stderr).toMatch(/warning: not_encoded: the quote is not in the source document taicang-14th.txt/);
+    // a folder that is not there is a usage error, not a missing-source error per plan
+    expect(runCli(['validate', '--seeds', 'suzhou', 'taicang']).status).toBe(2);
+  });
 });

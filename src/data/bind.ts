@@ -10,6 +10,7 @@ import { normaliseName } from '../plan/names.js';
 import { parseUnit, tryParseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { scale } from '../values/interval.js';
 import { parseValue } from '../values/parse-value.js';
+import { readShareOrAmount } from './amount-reading.js';
 import { buildNameIndex } from './match-names.js';
 import { MeasurementSet, type ObservedValue } from '../model/measurements.js';
 import { rowLocation } from '../model/row.js';
@@ -106,7 +107,7 @@ export class Binder {
       return 'other_region';
     }
     if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
-    const m = this.names.find(row.indicator);
+    let m = this.names.find(row.indicator);
     if (!m) {
       if (this.keepUnknown) this.unknown.push(row);
       return 'unknown';
@@ -135,6 +136,10 @@ export class Binder {
         break;
       case 'number': {
         if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
+        // a share whose row may carry the amount instead (see amount-reading.ts)
+        const reading = readShareOrAmount(m, row, parsed.value, parsed.suffix, (id) => this.names.find(id));
+        if (reading.kind === 'ambiguous') return this.error(errorDiagnostic('AMBIGUOUS_UNIT', reading.message, at));
+        if (reading.kind === 'amount') m = reading.measurement;
         const u = rowUnit(row, m, parsed.suffix);
         if (typeof u === 'string') return this.error(errorDiagnostic('BAD_UNIT', u, at));
         if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, at));

@@ -62,6 +62,12 @@ export interface Measurement {
   readonly position?: PlanPosition;
 }
 
+export interface AmountReading {
+  readonly id: string;
+  readonly bareShareMax: Decimal;
+  readonly bareAmountMin: Decimal;
+}
+
 export interface Indicator extends Measurement {
   readonly category?: string;
   readonly attribute: Attribute;
@@ -71,6 +77,12 @@ export interface Indicator extends Measurement {
   /** 年均增速 in percent, as a decimal fraction (4.56% → 0.0456) */
   readonly annualGrowth?: { readonly rate: Decimal; readonly text: string };
   readonly references: readonly PrintedReference[];
+  /**
+   * A share of a base whose row may be given as the amount instead: a value
+   * in the amount's unit is the measurement `id`; a bare number is a share
+   * up to `bareShareMax`, an amount from `bareAmountMin`, and ambiguous between.
+   */
+  readonly amount?: AmountReading;
   /** where the source prints it; a plan without one gets a lint warning */
   readonly source?: Quote;
 }

@@ -35,6 +35,7 @@ export interface RawIndicator extends RawMeasurement {
   direction: 'higher' | 'lower';
   baseline?: { year: number; value: RawScalar; text?: string } | null;
   annual_growth?: { rate: number; text: string };
+  amount?: { measurement: string; bare_share_max: number; bare_amount_min: number };
   targets: RawTarget[];
   references?: { label: string; year?: number; comparison?: RawComparison; value?: RawScalar; text: string }[];
   source?: RawQuote;

@@ -129,8 +129,21 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
       ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
       ...(r.value === undefined ? {} : { value: toPlanValue(r.value) }),
     })),
+    ...(raw.amount === undefined ? {} : { amount: { id: raw.amount.measurement, bareShareMax: new Decimal(String(raw.amount.bare_share_max)), bareAmountMin: new Decimal(String(raw.amount.bare_amount_min)) } }),
     ...(raw.source === undefined ? {} : { source: toQuote(raw.source) }),
   };
+}
+
+/** An indicator's amount reading names a measurement in another dimension, and its bare-number ranges do not overlap. */
+function checkAmountReadings(c: Collector, indicators: readonly Indicator[], units: ReadonlyMap<string, Unit>, paths: ReadonlyMap<string, Path>): void {
+  for (const ind of indicators) {
+    if (!ind.amount) continue;
+    const path = [...(paths.get(ind.id) ?? []), 'amount'];
+    const u = units.get(ind.amount.id);
+    if (!u) c.error('UNKNOWN_MEASUREMENT', { en: `amount: "${ind.amount.id}" is not a measurement of this plan`, zh: `amount："${ind.amount.id}" 不是本规划的度量` }, [...path, 'measurement']);
+    else if (u.dimension === ind.unit.dimension) c.error('AMOUNT_UNIT', { en: `amount: ${ind.amount.id} is in ${u.text}, the same kind of unit as ${ind.name} (${ind.unit.text}); a row could not tell them apart`, zh: `amount：${ind.amount.id} 的单位 ${u.text} 与 ${ind.name}（${ind.unit.text}）同类，无法区分` }, [...path, 'measurement']);
+    if (!ind.amount.bareShareMax.lt(ind.amount.bareAmountMin)) c.error('AMOUNT_RANGE', { en: 'amount: bare_share_max must be below bare_amount_min', zh: 'amount：bare_share_max 必须小于 bare_amount_min' }, [...path, 'bare_share_max']);
+  }
 }
 
 function checkUnique(c: Collector, measurements: readonly { m: Measurement; path: Path }[]): void {
@@ -204,6 +217,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
   });
   checkUnique(c, all);
   const units = new Map(all.map(({ m }) => [m.id, m.unit]));
+  checkAmountReadings(c, indicators, units, new Map(all.map(({ m, path }) => [m.id, path])));
   const rules: Rule[] = [];
   const ruleIds = new Set<string>();
   (raw.rules ?? []).forEach((r, i) => {

@@ -64,7 +64,8 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .argument('<plan...>', 'plan YAML files or bundled plan ids')
     .option('--strict', 'warnings fail too')
     .option('--seeds [dir]', 'check that every quote appears in the plan\'s source document, found in this folder (default: the bundled sources/)')
-    .action((refs: string[], flags: { strict?: boolean; seeds?: string | true }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
+    .option('--ledger', 'also check the commitments ledger: every candidate commitment of each source is quoted by one of the plans given (implies --seeds)')
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
   program
     .command('report')

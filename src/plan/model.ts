@@ -52,6 +52,8 @@ export interface Measurement {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly unit: Unit;
+  /** the unit the source prints when it is not `unit` (平方米 for 平方米/百户): a row in it is read in `unit` */
+  readonly printedUnit?: string;
   /** how values within a year roll up: the latest (stocks, rates) or their sum (flows) */
   readonly rollup: Rollup;
   /** how often a value is due */
@@ -83,6 +85,8 @@ export interface Indicator extends Measurement {
    * up to `bareShareMax`, an amount from `bareAmountMin`, and ambiguous between.
    */
   readonly amount?: AmountReading;
+  /** one of the indicators a printed row was split into: a row under `name` carries every part, in order */
+  readonly printedAs?: { readonly name: string; readonly part: number };
   /** where the source prints it; a plan without one gets a lint warning */
   readonly source?: Quote;
 }

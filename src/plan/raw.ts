@@ -23,6 +23,7 @@ export interface RawMeasurement {
   name: string;
   aliases?: string[];
   unit: string;
+  printed_unit?: string;
   rollup?: 'latest' | 'sum';
   frequency?: 'monthly' | 'quarterly' | 'yearly';
   required?: boolean;
@@ -36,6 +37,7 @@ export interface RawIndicator extends RawMeasurement {
   baseline?: { year: number; value: RawScalar; text?: string } | null;
   annual_growth?: { rate: number; text: string };
   amount?: { measurement: string; bare_share_max: number; bare_amount_min: number };
+  printed_as?: { name: string; part: number };
   targets: RawTarget[];
   references?: { label: string; year?: number; comparison?: RawComparison; value?: RawScalar; text: string }[];
   source?: RawQuote;

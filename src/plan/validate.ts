@@ -77,6 +77,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     name: m.name,
     aliases: m.aliases ?? [],
     unit,
+    ...(m.printed_unit === undefined ? {} : { printedUnit: m.printed_unit }),
     rollup: m.rollup ?? 'latest',
     frequency: m.frequency ?? 'yearly',
     required: m.required ?? false,
@@ -129,9 +130,29 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
       ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
       ...(r.value === undefined ? {} : { value: toPlanValue(r.value) }),
     })),
+    ...(raw.printed_as === undefined ? {} : { printedAs: { name: raw.printed_as.name, part: raw.printed_as.part } }),
     ...(raw.amount === undefined ? {} : { amount: { id: raw.amount.measurement, bareShareMax: new Decimal(String(raw.amount.bare_share_max)), bareAmountMin: new Decimal(String(raw.amount.bare_amount_min)) } }),
     ...(raw.source === undefined ? {} : { source: toQuote(raw.source) }),
   };
+}
+
+/** The parts of a split printed row are 1…n, once each, and its printed name names nothing else. */
+function checkSplitRows(c: Collector, indicators: readonly Indicator[], all: readonly { m: Measurement; path: Path }[], paths: ReadonlyMap<string, Path>): void {
+  const rows = new Map<string, Indicator[]>();
+  for (const ind of indicators) {
+    if (!ind.printedAs) continue;
+    const key = normaliseName(ind.printedAs.name);
+    rows.set(key, [...(rows.get(key) ?? []), ind]);
+  }
+  const names = new Set(all.flatMap(({ m }) => [m.id, m.name, ...m.aliases].map(normaliseName)));
+  for (const [key, parts] of rows) {
+    const first = parts[0];
+    if (!first?.printedAs) continue;
+    const path = [...(paths.get(first.id) ?? []), 'printed_as'];
+    const got = parts.map((p) => p.printedAs?.part ?? 0).sort((a, b) => a - b);
+    if (got.length < 2 || got.some((n, i) => n !== i + 1)) c.error('PRINTED_AS', { en: `printed_as "${first.printedAs.name}": its parts must be 1…n, once each (got ${got.join(', ')})`, zh: `printed_as "${first.printedAs.name}"：各部分须为 1…n 且各一次（现为 ${got.join('、')}）` }, path);
+    if (names.has(key)) c.error('DUPLICATE_NAME', { en: `printed_as "${first.printedAs.name}" is also the name of a measurement: a data row could not tell them apart`, zh: `printed_as "${first.printedAs.name}" 同时是某个度量的名称，数据行无法区分` }, [...path, 'name']);
+  }
 }
 
 /** An indicator's amount reading names a measurement in another dimension, and its bare-number ranges do not overlap. */
@@ -217,7 +238,9 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
   });
   checkUnique(c, all);
   const units = new Map(all.map(({ m }) => [m.id, m.unit]));
-  checkAmountReadings(c, indicators, units, new Map(all.map(({ m, path }) => [m.id, path])));
+  const paths = new Map(all.map(({ m, path }) => [m.id, path]));
+  checkAmountReadings(c, indicators, units, paths);
+  checkSplitRows(c, indicators, all, paths);
   const rules: Rule[] = [];
   const ruleIds = new Set<string>();
   (raw.rules ?? []).forEach((r, i) => {

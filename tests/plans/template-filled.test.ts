@@ -28,6 +28,11 @@ const MEASURES: Record<string, (year: number) => Decimal> = {
   '特困人员基本生活供养标准（城镇）': (y) => grow(1000, y).mul('1.6').mul(12),
   '特困人员基本生活供养标准（农村）': (y) => grow(1000, y).mul('1.6').mul(12),
   居民人均可支配收入实际增速: () => new Decimal(5),
+  // growth rates as the rows print them (%): the standards' 10% a year
+  '城乡低保标准年度增速（城镇）': () => new Decimal(10),
+  '城乡低保标准年度增速（农村）': () => new Decimal(10),
+  '孤儿基本生活最低养育标准增长幅度（集中养育）': () => new Decimal(10),
+  '孤儿基本生活最低养育标准增长幅度（分散供养）': () => new Decimal(10),
   最低工资标准: () => new Decimal(2000),
   '特困人员照料护理标准（全自理）金额': () => new Decimal(100),
   '特困人员照料护理标准（半自理）金额': () => new Decimal(1200),

@@ -3,7 +3,9 @@
  * meet every target and rule, evaluates with nothing failing or missing.
  * Rule inputs follow one consistent story: standards grow 10% a year from
  * 1000 元/人·月 in 2020, consumption 10% a year from 40000 元/人·年, 特困 at
- * 1.6× the 低保标准, care standards at their shares of a 2000 元 minimum wage.
+ * 1.6× the 低保标准, care standards at their shares of a 2000 元 minimum wage,
+ * community workers' pay 100000 元/人·年 against an average wage of 90000, both
+ * growing 10% a year, provincial guidance standards below the local ones.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,11 @@ const MEASURES: Record<string, (year: number) => Decimal> = {
   集中养育孤儿基本生活最低养育标准: (y) => grow(2000, y),
   分散供养孤儿基本生活最低养育标准: (y) => grow(2000, y),
   事实无人抚养儿童生活保障标准: (y) => grow(2000, y),
+  社区工作者平均薪酬: (y) => grow(100000, y),
+  全市全口径就业人员平均工资: (y) => grow(90000, y),
+  省级城市低保指导标准: (y) => grow(900, y),
+  省级农村低保指导标准: (y) => grow(900, y),
+  省级特困人员基本生活指导标准: (y) => grow(1000, y).mul('1.3'),
 };
 
 describe.each(['suzhou', 'taicang', 'suqian', 'zhongshan', 'chuxiong'])('%s: the 2024 template, filled to pass', (id) => {

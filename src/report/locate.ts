@@ -122,7 +122,8 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         code: r.code,
         level: levelOf(r, report),
         title: `${report.plan.id}: ${r.name}`,
-        message: explain(r, report.year, o.lang),
+        // a flow owed for several months: one finding that names them all
+        message: merged.length > 0 && r.code !== 'INCOMPLETE' ? `${explain(r, report.year, o.lang)}; ${t(o.lang, 'code.INCOMPLETE', { missing: merged.join(', ') })}` : explain(r, report.year, o.lang),
         at,
         declared: absent || !at ? declaredPlace(report, declarationLine(r, report), o.paths) : undefined,
         owed: merged,

@@ -45,12 +45,17 @@ export function validateOutputs(args: readonly string[], run: CliRun, cwd: strin
 }
 
 export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
+  return runCliIn(ROOT, args, env);
+}
+
+/** The same, from another working directory (a user's repository). */
+export function runCliIn(cwd: string, args: readonly string[], env: Record<string, string> = {}): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
   });
   const run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  validateOutputs(args, run);
+  validateOutputs(args, run, cwd);
   return run;
 }

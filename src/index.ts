@@ -228,3 +228,7 @@ export async function progressReport(options: { readonly plan: string; readonly 
 
 export { loadPlan, checkPlanFile, bundledPlanIds } from './plan/load.js';
 export type { Policy } from './evaluate/policy.js';
+export type { FailOn, MissingPolicy } from './evaluate/policy.js';
+export type { CheckResult, ComparisonShown, ExpectedValue, InputUsed, PlanEvaluation, ResultCode, Severity, Status } from './evaluate/result.js';
+export type { LoadedPlan, Plan } from './plan/model.js';
+export type { Diagnostic, Location } from './errors.js';

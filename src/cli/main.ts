@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
-import { version } from '../version.js';
+import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
@@ -128,7 +128,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;
     }
-    io.err(`plancheck: internal error, please report it: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`plancheck: internal error, please report it (${bugsUrl()}): ${e instanceof Error ? e.message : String(e)}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     else io.err('(run with --debug for the stack trace)\n');
     return EXIT.internal;

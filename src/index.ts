@@ -232,3 +232,4 @@ export type { FailOn, MissingPolicy } from './evaluate/policy.js';
 export type { CheckResult, ComparisonShown, ExpectedValue, InputUsed, PlanEvaluation, ResultCode, Severity, Status } from './evaluate/result.js';
 export type { LoadedPlan, Plan } from './plan/model.js';
 export type { Diagnostic, Location } from './errors.js';
+export { InputError, PlanError, DataError, UsageError } from './errors.js';

@@ -159,3 +159,40 @@ describe('GITHUB_STEP_SUMMARY', () => {
     expect(r.stdout).toMatch(/^::/);
   });
 });
+
+describe('machine outputs are the same in every locale', () => {
+  /** Every path whose value differs between two documents of the same shape. */
+  function differing(a: unknown, b: unknown, path = ''): Set<string> {
+    const out = new Set<string>();
+    if (Array.isArray(a) && Array.isArray(b)) {
+      expect(a.length).toBe(b.length);
+      a.forEach((x, i) => differing(x, b[i], `${path}/[]`).forEach((p) => out.add(p)));
+    } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+      expect(Object.keys(a)).toEqual(Object.keys(b));
+      for (const k of Object.keys(a)) differing((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}/${k}`).forEach((p) => out.add(p));
+    } else if (a !== b) out.add(path);
+    return out;
+  }
+  const zh = { LANG: 'zh_CN.UTF-8' };
+
+  it('result JSON: only the text written for people (message, expected.text) follows the locale', () => {
+    const args = ['evaluate', ...MONTHLY, '--require', 'complete', '--format', 'json'];
+    const d = differing(JSON.parse(runCli(args).stdout), JSON.parse(runCli(args, zh).stdout));
+    expect([...d].sort()).toEqual(['/plans/[]/results/[]/expected/text', '/plans/[]/results/[]/message']);
+  });
+
+  it('SARIF: only message texts follow the locale', () => {
+    const args = ['evaluate', ...MONTHLY, '--require', 'complete', '--format', 'sarif'];
+    const d = differing(JSON.parse(runCli(args).stdout), JSON.parse(runCli(args, zh).stdout));
+    expect([...d].every((p) => p.endsWith('/message/text'))).toBe(true);
+  });
+
+  it('diff JSON does not depend on the locale at all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-locale-'));
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, runCli(['evaluate', '--plan', 'suzhou', 'examples/suzhou-2023.csv', '--format', 'json']).stdout);
+    writeFileSync(b, runCli(['evaluate', '--plan', 'suzhou', 'examples/suzhou-2024.csv', '--format', 'json']).stdout);
+    expect(runCli(['diff', a, b, '--format', 'json'], zh).stdout).toBe(runCli(['diff', a, b, '--format', 'json']).stdout);
+  });
+});

@@ -29,8 +29,8 @@ function command(level: 'error' | 'warning' | 'notice', at: Place | undefined, t
 /** Diagnostics (data warnings, or the errors of a run that ends with exit 2) as annotations. */
 export function formatGithubDiagnostics(diagnostics: readonly Diagnostic[], o: FormatOptions): string {
   const lines = diagnostics.map((d) => {
-    const at = d.file !== undefined && d.cell === undefined ? placeIn(d.file, d.line ?? 1, o.paths) : undefined;
-    // a workbook cell has no line: the file and cell go into the title
+    const at = d.file === undefined ? undefined : placeIn(d.file, d.line ?? 1, o.paths);
+    // a workbook cell is no text line: the sheet and cell go into the title
     const title = d.cell !== undefined ? `${d.code} ${formatLocation(d)}` : d.code;
     return command(d.severity, at, title, diagnosticMessage(d, o.lang));
   });

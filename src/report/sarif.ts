@@ -27,7 +27,7 @@ interface RuleText {
 }
 
 /** What each code means; the README's "Result codes" section says the same, under an anchor per code. */
-const RULES: Readonly<Record<string, RuleText>> = {
+export const RULES: Readonly<Record<string, RuleText>> = {
   TARGET_NOT_MET: { name: 'TargetNotMet', level: 'error', short: 'A plan target is not met in its year', full: 'The value reported for the target year does not satisfy the target the plan sets (≥, ≤, = or a range), in the indicator’s unit.' },
   BEHIND_MILESTONE: { name: 'BehindMilestone', level: 'error', short: 'An indicator is behind its milestone', full: 'Before the target year, the value is behind the milestone on the path from the baseline (or an interim target) to the target: read off a straight line, the stated annual growth, or a pro-rated annual flow.' },
   RULE_VIOLATED: { name: 'RuleViolated', level: 'error', short: 'A quantified rule of the plan does not hold', full: 'A rule the plan states between measurements (e.g. 特困人员基本生活标准不低于低保标准的1.3倍) does not hold on the reported values.' },

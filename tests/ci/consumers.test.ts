@@ -11,6 +11,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli, runCliIn } from '../helpers/run-cli.js';
 import { assertValidSarif } from '../helpers/schemas.js';
+import type { ResultCode } from '../../src/evaluate/result.js';
+import { RULES } from '../../src/report/sarif.js';
 
 const MONTHLY = ['--plan', 'suzhou', '--plan', 'taicang', '--period', '2024-06', 'examples/monthly-2024.csv'];
 
@@ -194,5 +196,24 @@ describe('machine outputs are the same in every locale', () => {
     writeFileSync(a, runCli(['evaluate', '--plan', 'suzhou', 'examples/suzhou-2023.csv', '--format', 'json']).stdout);
     writeFileSync(b, runCli(['evaluate', '--plan', 'suzhou', 'examples/suzhou-2024.csv', '--format', 'json']).stdout);
     expect(runCli(['diff', a, b, '--format', 'json'], zh).stdout).toBe(runCli(['diff', a, b, '--format', 'json']).stdout);
+  });
+});
+
+describe('SARIF rules explain themselves', () => {
+  it('each rule has a full description, a default level, and a helpUri to its README entry', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const log = JSON.parse(runCli(['evaluate', ...MONTHLY, '--require', 'complete', '--fail-on', 'any', '--format', 'sarif']).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string; fullDescription: { text: string }; defaultConfiguration: { level: string } }[] } } }[] };
+    const rules = log.runs.flatMap((r) => r.tool.driver.rules);
+    expect(new Set(rules.map((r) => r.id))).toEqual(new Set(['BEHIND_MILESTONE', 'INCOMPLETE', 'RULE_VIOLATED']));
+    for (const r of rules) {
+      expect(r.fullDescription.text.length).toBeGreaterThan(20);
+      expect(['error', 'warning', 'note']).toContain(r.defaultConfiguration.level);
+      const anchor = new URL(r.helpUri).hash.slice(1);
+      expect(readme).toContain(`<a id="${anchor}"></a>\`${r.id}\``);
+    }
+    // and every code a non-passing result can carry has its entry
+    const nonPassing: ResultCode[] = ['TARGET_NOT_MET', 'BEHIND_MILESTONE', 'RULE_VIOLATED', 'INPUT_MISSING', 'INCOMPLETE', 'REPORTED_ABSENT', 'BOUND_UNDETERMINED', 'TEXT_TARGET', 'EVAL_ERROR'];
+    expect(Object.keys(RULES).sort()).toEqual([...nonPassing].sort());
+    for (const code of nonPassing) expect(readme).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
   });
 });

@@ -52,6 +52,21 @@ describe('JUnit: <failure> exactly for what fails the gate, reasons as element t
     for (const c of all) for (const el of [c.failure, c.error, c.skipped]) if (el !== undefined) expect(el['#text']?.trim()).toMatch(/\S/);
   });
 
+  it('names with markup characters, ]]> and control characters still give valid JUnit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-xml-'));
+    const plan = readFileSync(join(FIXTURES, 'two-regions/other.yaml'), 'utf8')
+      .replace(/^title: .*$/m, 'title: "A&B <规划> \\"q\\" \'s ]]> \\x01\\x1f end"')
+      .replace('name: 护理型床位占比', 'name: "护理型床位]]>占比 &<"');
+    writeFileSync(join(dir, 'plan.yaml'), plan);
+    const rows = readFileSync(join(FIXTURES, 'two-regions/monthly.csv'), 'utf8').split('\n').filter((l) => !/第三市|测试市/.test(l));
+    writeFileSync(join(dir, 'data.csv'), rows.join('\n').replace(/护理型床位占比/g, 'nursing_bed_share'));
+    // runCli validates the document against junit-10.xsd
+    const r = runCli(['evaluate', '--plan', join(dir, 'plan.yaml'), join(dir, 'data.csv'), '--period', '2024-06', '--format', 'junit']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('name="other A&amp;B &lt;规划&gt; &quot;q&quot; &apos;s ]]&gt;  end"');
+    expect(r.stdout).toContain('护理型床位]]&gt;占比 &amp;&lt; [nursing_bed_share]');
+  });
+
   it('a 预期性 shortfall under --fail-on binding is skipped with the reason it does not count', () => {
     const all = cases(runCli(['evaluate', ...MONTHLY, '--format', 'junit', '--lang', 'en']).stdout);
     const rule = all.find((c) => c['@_name'].includes('special_hardship_vs_low_income'));

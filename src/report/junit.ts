@@ -106,7 +106,8 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     '@_errors': String(c.errors),
     '@_skipped': String(c.skipped),
     '@_time': '0',
-    '@_file': report.plan.file,
+    // a bundled plan's file is not in the user's repository
+    ...(report.loaded.bundled === true ? {} : { '@_file': report.plan.file }),
     properties: { property: facts.map(([name, value]) => ({ '@_name': name, '@_value': value })) },
     testcase,
   };

@@ -7,7 +7,7 @@
  * location. Rules carry a short and a full description, a default level and
  * a `helpUri` to the README section that explains the code.
  */
-import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
 import { findingsOf, type Finding, type Place } from './locate.js';
@@ -67,8 +67,8 @@ function resultOf(f: Finding, rules: Map<string, number>, o: FormatOptions): Res
     ruleIndex: rules.get(f.code),
     level: f.level,
     message: { text: `${f.title} — ${f.message}` },
-    locations: f.at ? [location(f.at)] : [],
-    ...(f.declared ? { relatedLocations: [location(f.declared, 1, t(o.lang, 'annot.declared', { message: f.message }))] } : {}),
+    locations: [location((f.at ?? f.declared) as Place)],
+    ...(f.at && f.declared ? { relatedLocations: [location(f.declared, 1, t(o.lang, 'annot.declared', { message: f.message }))] } : {}),
     partialFingerprints: { 'plancheck/v1': `${f.report.plan.id}/${kind}/${f.id}` },
     properties: {
       plan: f.report.plan.id,
@@ -80,13 +80,24 @@ function resultOf(f: Finding, rules: Map<string, number>, o: FormatOptions): Res
   };
 }
 
+/**
+ * Code scanning refuses a whole upload when one result has no location, so a
+ * finding with no place in the repository (its data file lies outside it) is
+ * a notification of the run's invocation instead of a result.
+ */
+function unplaced(f: Finding): Notification {
+  return { level: f.level, message: { text: `${f.title} — ${f.message}` }, descriptor: { id: f.code }, properties: { plan: f.report.plan.id, check: f.id } };
+}
+
 function runOf(report: EvaluationReport, findings: readonly Finding[], version: string, o: FormatOptions): Run {
-  const mine = findings.filter((f) => f.report === report);
+  const mine = findings.filter((f) => f.report === report && (f.at ?? f.declared) !== undefined);
+  const elsewhere = findings.filter((f) => f.report === report && (f.at ?? f.declared) === undefined);
   const codes = [...new Set(mine.map((f) => f.code))].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
   return {
     tool: { driver: { name: 'plancheck', version, semanticVersion: version, informationUri: HOMEPAGE, rules: codes.map(ruleOf) } },
     automationDetails: { id: `plancheck/${report.plan.id}/${formatAsOf(report.asOf)}/` },
+    ...(elsewhere.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: elsewhere.map(unplaced) }] } : {}),
     results: mine.map((f) => resultOf(f, index, o)),
     columnKind: 'unicodeCodePoints',
   };

@@ -141,6 +141,12 @@ describe('locations the user can open', () => {
     expectFilesExist(join(ROOT, 'tests/fixtures/two-regions'), notes.map((n) => n.file));
     const outside = runCli(['evaluate', '--plan', 'tests/fixtures/two-regions/other.yaml', '--plan', 'tests/fixtures/basic/plan.yaml', 'tests/fixtures/two-regions/monthly.csv', '--period', '2024-06', '--require', 'complete', '--format', 'github', '--repo-root', 'tests/fixtures/basic']);
     expect(annotated(outside.stdout).filter((n) => n.level === 'error').every((n) => n.file === undefined || existsSync(join(ROOT, 'tests/fixtures/basic', n.file)))).toBe(true);
+    // code scanning refuses a result without a location: such findings are notifications
+    const sarif = runCli(['evaluate', '--plan', 'tests/fixtures/two-regions/other.yaml', '--plan', 'tests/fixtures/basic/plan.yaml', 'tests/fixtures/two-regions/monthly.csv', '--period', '2024-06', '--require', 'complete', '--format', 'sarif', '--repo-root', 'tests/fixtures/basic']);
+    const log = JSON.parse(sarif.stdout) as { runs: { results: { locations: unknown[] }[]; invocations?: { toolExecutionNotifications: { descriptor: { id: string } }[] }[] }[] };
+    expect(log.runs.flatMap((x) => x.results).every((x) => x.locations.length === 1)).toBe(true);
+    expect(log.runs[0]?.results).toEqual([]);
+    expect(log.runs[0]?.invocations?.[0]?.toolExecutionNotifications.map((n) => n.descriptor.id)).toEqual(['INCOMPLETE']);
   });
 
   it('bundled plans are never named: they are not in the user\'s repository', () => {

@@ -16,11 +16,12 @@ import { RULES } from '../../src/report/sarif.js';
 
 const MONTHLY = ['--plan', 'suzhou', '--plan', 'taicang', '--period', '2024-06', 'examples/monthly-2024.csv'];
 
+type Outcome = { '#text'?: string; '@_type'?: string };
 interface Case {
   '@_name': string;
-  failure?: { '#text'?: string };
-  error?: { '#text'?: string };
-  skipped?: { '#text'?: string };
+  failure?: Outcome;
+  error?: Outcome;
+  skipped?: Outcome;
 }
 
 function cases(xml: string): Case[] {
@@ -48,8 +49,15 @@ describe('JUnit: <failure> exactly for what fails the gate, reasons as element t
     expect(all).toHaveLength(summary.total);
     // every other check that did not pass is visible as skipped
     expect(all.filter((c) => c.skipped !== undefined)).toHaveLength(summary.total - summary.pass - summary.failing);
-    // GitLab shows only the element's text: it is never empty
-    for (const c of all) for (const el of [c.failure, c.error, c.skipped]) if (el !== undefined) expect(el['#text']?.trim()).toMatch(/\S/);
+    // GitLab (Hash.from_xml) keeps only the element's text: it is never empty; and a
+    // `type` that Rails typecasts by (integer, yaml, …) would change or refuse it
+    for (const c of all) {
+      for (const el of [c.failure, c.error, c.skipped]) {
+        if (el === undefined) continue;
+        expect(el['#text']?.trim()).toMatch(/\S/);
+        expect(el['@_type']).toMatch(/^[A-Z][A-Z_]+$/);
+      }
+    }
   });
 
   it('names with markup characters, ]]> and control characters still give valid JUnit', () => {

@@ -42,9 +42,10 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags)
   const year = parseYear(flags.year);
   const outputs = (flags.output ?? []).map(parseOutputSpec);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
-  // annotations and SARIF locations are relative to the repository root
+  // annotations and SARIF locations are relative to the repository root: --repo-root,
+  // else the checkout of a GitHub Actions job, else the working directory
   const cwd = process.cwd();
-  const paths = { cwd, root: resolve(cwd, flags.repoRoot ?? '.') };
+  const paths = { cwd, root: resolve(cwd, flags.repoRoot ?? (io.env['GITHUB_WORKSPACE'] || '.')) };
   let run;
   try {
     run = await evaluate({

@@ -40,7 +40,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
-    .option('--repo-root <dir>', 'the repository root that github and sarif locations are relative to (default: the working directory)')
+    .option('--repo-root <dir>', 'the repository root that github and sarif locations are relative to (default: $GITHUB_WORKSPACE, else the working directory)')
     .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);

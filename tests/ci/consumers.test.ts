@@ -246,3 +246,13 @@ describe('SARIF rules explain themselves', () => {
     for (const code of nonPassing) expect(readme).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
   });
 });
+
+describe('in a GitHub Actions job run from a subfolder', () => {
+  it('paths are relative to $GITHUB_WORKSPACE', () => {
+    const repo = userRepo('2024-06.csv', (l) => !l.startsWith('另一市,2024-04'));
+    const r = runCliIn(join(repo.dir, 'data'), ['evaluate', '--plan', `../${repo.plan}`, '2024-06.csv', '--period', '2024-06', '--require', 'complete', '--format', 'github'], { GITHUB_WORKSPACE: repo.dir });
+    const notes = annotated(r.stdout);
+    expect(new Set(notes.map((n) => n.file))).toEqual(new Set(['data/2024-06.csv', 'plans/我们的 规划.yaml']));
+    expectFilesExist(repo.dir, notes.map((n) => n.file));
+  });
+});

@@ -103,6 +103,16 @@ describe('the packed tarball', () => {
     expect(run('npx', ['--no-install', 'plancheck', '--version'], project).stdout.trim()).toBe(pkg.version);
   });
 
+  it('reads a plan file of the user\'s own with the installed dependencies (yaml, ajv)', () => {
+    const r = run('npx', ['--no-install', 'plancheck', 'evaluate', '--plan', join(ROOT, 'tests/fixtures/basic/plan.yaml'), join(ROOT, 'tests/fixtures/basic/data.csv'), '--format', 'json'], project);
+    expect(r.stderr).not.toMatch(/internal error|Cannot find module/);
+    expect(r.status).toBe(1);
+    assertValidJson('result', JSON.parse(r.stdout) as unknown);
+    const bad = run('npx', ['--no-install', 'plancheck', 'validate', join(ROOT, 'tests/fixtures/bad-plans/expr-syntax.yaml')], project);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/expr-syntax.yaml:\d+:\d+: error/);
+  });
+
   it('a script imports the API: evaluate, loadPlan, bundledPlanIds', () => {
     const script = join(project, 'check.mjs');
     writeFileSync(

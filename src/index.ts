@@ -7,9 +7,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Binder, unknownIndicatorWarning } from './data/bind.js';
 import type { DataFileInfo } from './data/load.js';
-import type { MeasurementSet } from './model/measurements.js';
 import { MAX_ERRORS, type RawRow } from './data/parse-csv.js';
-import { asOfPeriod, endMonth, parsePeriod, type AsOf } from './model/period.js';
+import { asOfPeriod, formatAsOf, parsePeriod, type AsOf } from './model/period.js';
+import { chooseAsOf, outsideYearsWarning } from './run/choose-period.js';
 import { Router } from './data/route.js';
 import { streamDataFiles } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
@@ -78,14 +78,41 @@ export function expandPlanRefs(refs: readonly string[]): string[] {
   });
 }
 
-/** The latest moment in the data: its latest year, and month within it. */
-function latestAsOf(data: MeasurementSet): AsOf | undefined {
-  let best: AsOf | undefined;
-  for (const o of data.all()) {
-    const a = { year: o.period.year, month: endMonth(o.period) };
-    if (!best || a.year > best.year || (a.year === best.year && a.month > best.month)) best = a;
+/**
+ * The moment each plan is evaluated at: the one given, or the latest the
+ * data backs (src/run/choose-period.ts); a plan without data of its own
+ * takes another plan's. Rows outside a plan's years are warned about.
+ */
+function choosePeriods(loaded: readonly LoadedPlan[], binders: ReadonlyMap<string, Binder>, fixed: AsOf | undefined, warnings: Diagnostic[]): Map<string, AsOf> {
+  const out = new Map<string, AsOf>();
+  const unclear: Diagnostic[] = [];
+  for (const l of loaded) {
+    const b = binders.get(l.plan.id) as Binder;
+    const pd = { plan: l.plan, data: b.measurements, empty: b.emptyByPeriod };
+    const outside = outsideYearsWarning(pd);
+    if (outside) warnings.push(outside);
+    if (fixed) {
+      out.set(l.plan.id, fixed);
+      continue;
+    }
+    const c = chooseAsOf(pd);
+    if (c.kind === 'chosen') out.set(l.plan.id, c.asOf);
+    else if (c.kind === 'unclear') unclear.push(c.error);
   }
-  return best;
+  if (unclear.length > 0) throw new DataError('the period to evaluate is not clear', unclear);
+  const fallback = [...out.values()][0];
+  for (const l of loaded) if (!out.has(l.plan.id)) out.set(l.plan.id, fallback ?? { year: l.plan.period.lastYear, month: 12 });
+  return out;
+}
+
+/** No check found any value (all owed, absent from the data, or not due). */
+function nothingFound(e: PlanEvaluation): boolean {
+  return e.results.length > 0 && e.results.every((r) => r.inputs.length === 0);
+}
+
+function noDataWarning(plan: Plan, asOf: AsOf): Diagnostic {
+  const at = formatAsOf(asOf);
+  return warningDiagnostic('NO_DATA', { en: `no check of plan ${plan.id} found any data for ${at}: the run fails`, zh: `规划 ${plan.id} 的各项检查在 ${at} 均无数据：本次运行不通过` });
 }
 
 function fixedAsOf(options: EvaluateOptions): AsOf | undefined {
@@ -180,14 +207,15 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const sets = [...binders.values()].map((b) => b.measurements);
-  if (sets.every((m) => m.size === 0)) {
+  if (sets.every((m) => m.size === 0) && [...binders.values()].every((b) => b.emptyByPeriod.size === 0)) {
     throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, firstLine(options.data[0] as string))]);
   }
-  const fallback = sets.map(latestAsOf).find((a) => a !== undefined);
+  const chosen = choosePeriods(loaded, binders, fixed, warnings);
   const reports = loaded.map((l): EvaluationReport => {
     const data = (binders.get(l.plan.id) as Binder).measurements;
-    const asOf = fixed ?? latestAsOf(data) ?? fallback ?? { year: l.plan.period.lastYear, month: 12 };
+    const asOf = chosen.get(l.plan.id) as AsOf;
     const evaluation = evaluatePlan(l.plan, data, asOf, { requireComplete: options.requireComplete === true });
+    const noData = nothingFound(evaluation);
     return {
       version: version(),
       plan: { id: l.plan.id, title: l.plan.title, region: evaluation.plan.region, file: l.file, sha256: l.sha256 },
@@ -196,12 +224,13 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
       data: read.files,
       evaluation,
       policy: options.policy,
-      failing: failingResults(evaluation.results, options.policy).length,
-      warnings: [],
+      // an evaluation in which no check found any data is never OK
+      failing: Math.max(failingResults(evaluation.results, options.policy).length, noData && options.policy.failOn !== 'never' ? 1 : 0),
+      warnings: noData ? [noDataWarning(l.plan, asOf)] : [],
       loaded: l,
     };
   });
-  return { version: version(), data: read.files, reports, unrouted: unroutedList, policy: options.policy, failing: reports.reduce((n, r) => n + r.failing, 0), warnings };
+  return { version: version(), data: read.files, reports, unrouted: unroutedList, policy: options.policy, failing: reports.reduce((n, r) => n + r.failing, 0), warnings: [...warnings, ...reports.flatMap((r) => r.warnings)] };
 }
 
 /** The first data line of a file, for errors about the file as a whole. */

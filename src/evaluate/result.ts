@@ -68,6 +68,8 @@ export interface ComparisonShown {
   readonly unit: string;
   /** left − right in `unit`, when both sides are single values */
   readonly difference?: string;
+  /** for `==`: the sides count as equal when they differ by less than this, in `unit` (the reported precision) */
+  readonly tolerance?: string;
   readonly holds: boolean | 'unknown';
 }
 

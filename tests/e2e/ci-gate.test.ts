@@ -63,7 +63,7 @@ describe('a CI gate over two cities, one monthly file', () => {
   it('GitHub annotations point at the CSV line of the value at fault', () => {
     const r = runCli(['evaluate', '--plan', 'tests/fixtures/basic/plan.yaml', 'tests/fixtures/basic/data.csv', '--format', 'github', '--lang', 'en']);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
-      '::error file=tests/fixtures/basic/data.csv,line=5,title=basic%3A 经营性公墓墓葬比例::actual 38%25 does not meet the 2023 interim target ≤37%25, short by 1%25',
+      '::error file=tests/fixtures/basic/data.csv,line=5,title=basic%3A 经营性公墓墓葬比例::actual 38%25 does not meet the 2023 interim target ≤37%25, short by 1 pp',
       '::warning file=tests/fixtures/basic/data.csv,line=8,title=basic%3A 特困人员基本生活标准不低于低保标准的1.4倍::1600 >= 1.4 * 1185: 1600 ≥ 1659 元/人·月, does not hold, short by 59 元/人·月',
     ]);
   });

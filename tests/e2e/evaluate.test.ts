@@ -39,7 +39,7 @@ describe('plancheck evaluate (fixture plan)', () => {
   it('speaks Chinese with --lang zh', () => {
     const r = runCli(['evaluate', '--plan', PLAN, DATA, '--lang', 'zh']);
     expect(r.stdout).toContain('结果：不通过');
-    expect(r.stdout).toContain('未达到2023年中期目标 ≤37%，差 1%');
+    expect(r.stdout).toContain('未达到2023年中期目标 ≤37%，差 1 个百分点');
   });
 
   it('JSON: every result with status, subject, inputs at file:line', () => {

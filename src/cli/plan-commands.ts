@@ -1,4 +1,6 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
+import { describeEnvelope } from '../evaluate/plausibility.js';
+import { allMeasurements } from '../plan/model.js';
 import { formatDiagnostic } from '../errors.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
@@ -40,6 +42,8 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
     if (failed) bad = true;
     const counts = r.ok ? `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules` : `${r.errors.length} error(s)`;
     io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${r.warnings.length} warning(s)\n`);
+    // where the plan widens or narrows the plausibility envelope, say so
+    if (r.ok) for (const m of allMeasurements(r.plan).filter((x) => x.plausible !== undefined)) io.out(`  plausible ${m.id} (${m.name}): ${describeEnvelope(m)}\n`);
   }
   return bad ? 2 : 0;
 }

@@ -28,7 +28,9 @@ export type ResultCode =
   | 'RULE_HOLDS'
   | 'RULE_VIOLATED'
   | 'RULE_NOT_YET'
-  | 'EVAL_ERROR';
+  | 'EVAL_ERROR'
+  /** a value its measurement cannot plausibly hold (evaluate/plausibility.ts) */
+  | 'IMPLAUSIBLE';
 
 export interface ExpectedValue {
   readonly comparison: Comparison;

@@ -17,6 +17,7 @@ import { fromBase, showDecimal, showInterval } from './display.js';
 import { severityOf, type CheckResult, type ComparisonShown, type InputUsed, type ResultCode, type Status } from './result.js';
 import { duePeriods, missingPeriods } from './completeness.js';
 import { inputOf } from './targets.js';
+import { firstImplausible, implausibleDetail } from './plausibility.js';
 
 const PERCENT = parseUnit('%');
 
@@ -186,6 +187,8 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
     return make('missing', absent.length > 0 ? 'REPORTED_ABSENT' : 'INPUT_MISSING', { detail: { missing: missing.join(', '), ...(absent.length ? { text: absent.join('; ') } : {}) } });
   }
   if (outcome.kind === 'error') return make('error', 'EVAL_ERROR', { detail: { error: outcome.message } });
+  const bad = firstImplausible(used, (id) => measures.get(id), data);
+  if (bad) return make('error', 'IMPLAUSIBLE', { detail: implausibleDetail(bad, measures.get(bad.observation.id)?.name ?? bad.observation.id) });
 
   const valueText = (id: string, offset: number): string => {
     const o = valueOf(id, offset);

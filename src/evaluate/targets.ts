@@ -13,6 +13,7 @@ import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
 import { duePeriods, missingPeriods } from './completeness.js';
 import { milestoneFor, type Milestone } from './milestone.js';
+import { firstImplausible, implausibleDetail } from './plausibility.js';
 import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ResultCode, type Status } from './result.js';
 
 const DIGITS = 6;
@@ -138,6 +139,8 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   });
 
   if (!obs && duePeriods(ind, year, month).length === 0) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
+  const bad = obs ? firstImplausible(obs.observations, () => ind, data) : undefined;
+  if (bad) return make('error', 'IMPLAUSIBLE', { detail: implausibleDetail(bad, ind.name) });
   if (obs && (ind.rollup === 'sum' || requireComplete || ind.required)) {
     // a flow's total lacks the periods not reported; a stock due now is not stood in for by an older value
     const gaps = missingPeriods(ind, data, { year, month });

@@ -13,7 +13,7 @@ import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
-import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
+import type { Indicator, Measurement, Plan, Plausible, PlanValue, Quote, Rule, Target } from './model.js';
 import type { PlanSource } from './source.js';
 import type { RawIndicator, RawMeasurement, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
 import { schemaDiagnostics } from './schema-errors.js';
@@ -62,6 +62,14 @@ function checkValueFitsUnit(c: Collector, v: RawScalar | undefined, unit: Unit, 
   if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', `${v} is a yes/no value but the unit is ${unit.text}`, path);
 }
 
+function buildPlausible(p: NonNullable<RawMeasurement['plausible']>): Plausible {
+  const d = (v: number | null | undefined): Decimal | null | undefined => (v === null ? null : v === undefined ? undefined : new Decimal(String(v)));
+  const min = d(p.min);
+  const max = d(p.max);
+  const factor = d(p.factor);
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(factor === undefined ? {} : { factor }) };
+}
+
 function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurement | undefined {
   let unit: Unit;
   try {
@@ -80,6 +88,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     rollup: m.rollup ?? 'latest',
     frequency: m.frequency ?? 'yearly',
     required: m.required ?? false,
+    ...(m.plausible === undefined ? {} : { plausible: buildPlausible(m.plausible) }),
     ...(m.note === undefined ? {} : { note: m.note }),
     position: { line: pos.line, column: pos.column },
   };

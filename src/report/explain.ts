@@ -107,5 +107,13 @@ export function explain(r: CheckResult, year: number, lang: Lang): string {
     room: m !== undefined && !behind && m !== '0' ? (sideText ?? t(lang, 'room.by', { amount: gap })) : '',
     ...r.detail,
   };
+  if (r.code === 'IMPLAUSIBLE') args['why'] = implausibleText(r.detail ?? {}, lang);
   return t(lang, codeKey(r.code, r.kind), args);
+}
+
+/** What is implausible about a value, and what was likely meant. */
+function implausibleText(d: Readonly<Record<string, string>>, lang: Lang): string {
+  const args = { ...d, ref: d['refKind'] === undefined ? '' : t(lang, `implausible.ref.${d['refKind']}`, d) };
+  const suggest = d['suggestUnit'] !== undefined && d['reason'] !== 'fraction' ? t(lang, 'implausible.suggest', d) : '';
+  return t(lang, `implausible.${d['reason'] ?? 'envelope'}`, args) + suggest;
 }

@@ -71,8 +71,10 @@ function sourceText(s: UnitSource, lang: 'en' | 'zh'): string {
  * when it is one: the bracket parses as a unit, and the cell is not itself one
  * of the measurement's printed names (中山's `特困人员照料护理标准（全护理）`).
  */
+const UNIT_BRACKET = /[(（]([^()（）]+)[)）]\s*$/;
+
 function indicatorCellUnit(text: string, m: Measurement): string | undefined {
-  const b = /[(（]([^()（）]+)[)）]\s*$/.exec(text);
+  const b = UNIT_BRACKET.exec(text);
   if (!b) return undefined;
   const key = normaliseName(text);
   if ([m.name, ...m.aliases].some((n) => normaliseName(n) === key)) return undefined;
@@ -155,6 +157,12 @@ export class Binder {
     return 'error';
   }
 
+  /** `name（unit）` for any unit, not only the ones names.ts knows to strip */
+  private findWithoutUnit(text: string): Measurement | undefined {
+    const b = UNIT_BRACKET.exec(text);
+    return b && tryParseUnit(b[1] as string) !== undefined ? this.names.find(text.slice(0, b.index)) : undefined;
+  }
+
   private countEmpty(p: Period): void {
     const k = formatPeriod(p);
     this.emptyByPeriod.set(k, (this.emptyByPeriod.get(k) ?? 0) + 1);
@@ -174,7 +182,7 @@ export class Binder {
       return 'other_region';
     }
     if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
-    const m = this.names.find(row.indicator);
+    const m = this.names.find(row.indicator) ?? this.findWithoutUnit(row.indicator);
     if (!m) {
       if (this.keepUnknown) this.unknown.push(row);
       return 'unknown';

@@ -92,20 +92,14 @@ describe('implausible values are caught, not passed', () => {
     expect(r.results.filter((x) => x.status === 'pass').length).toBeGreaterThan(10);
   });
 
-  it('769 for a share in % (a typo for 76.9): outside 0–100%', () => {
-    const r = evaluateJson(['--plan', 'suzhou', suzhou({ [SHARE]: 'home_service_elderly_share,2023,769,%,苏州市,' })]);
+  it.each([
+    ['769 for a share in % (a typo for 76.9): outside 0–100%', '769,%', ['769% (', 'lies outside 0–100%: a share cannot']],
+    ['0.191 for a 19.1% share: looks like a fraction', '0.191,', ['looks like a fraction', 'is it 19.1%?']],
+  ])('%s', (_name, cells, words) => {
+    const r = evaluateJson(['--plan', 'suzhou', suzhou({ [SHARE]: `home_service_elderly_share,2023,${cells},苏州市,` })]);
     const x = r.results.find((y) => y.id === 'home_service_elderly_share') as Result;
     expect(x).toMatchObject({ status: 'error', code: 'IMPLAUSIBLE' });
-    expect(x.message).toContain('769% (');
-    expect(x.message).toContain('lies outside 0–100%: a share cannot');
-  });
-
-  it('0.93 for a 93% share: looks like a fraction', () => {
-    const r = evaluateJson(['--plan', 'suzhou', suzhou({ [SHARE]: 'home_service_elderly_share,2023,0.191,,苏州市,' })]);
-    const x = r.results.find((y) => y.id === 'home_service_elderly_share') as Result;
-    expect(x).toMatchObject({ status: 'error', code: 'IMPLAUSIBLE' });
-    expect(x.message).toContain('looks like a fraction');
-    expect(x.message).toContain('is it 19.1%?');
+    for (const w of words) expect(x.message).toContain(w);
   });
 
   it('a standard in 元/人·年 typed without its unit for one in 元/人·月: the rule that reads it is IMPLAUSIBLE', () => {

@@ -2,7 +2,8 @@
  * One value per measurement and moment. A year and its December (or Q4) are
  * the same moment for a stock; an annual flow is the sum of its months (or
  * quarters), and a quarter's flow the sum of its months. When both are
- * reported they must agree — within the precision they were reported to —
+ * reported they must agree — differ by less than one unit of the last digit
+ * of the coarser report (2.2 万人 and 22013 人 agree; 60% and 61% do not) —
  * or they are a conflict, like two rows for the same period. Pure.
  */
 import { Decimal } from '../values/decimal.js';
@@ -40,8 +41,9 @@ function agrees(whole: Observation, parts: readonly Observation[]): { ok: boolea
     return { ok: JSON.stringify(p.value) === JSON.stringify(whole.value) };
   }
   const total = (ps as Decimal[]).reduce((a, b) => a.add(b), new Decimal(0));
-  const slack = parts.reduce((a, p) => a.add(precisionOf(p).div(2)), precisionOf(whole));
-  return { ok: total.sub(w).abs().lt(slack.isZero() ? new Decimal('1e-20') : slack), total };
+  // as an equality between reported amounts: less than one unit of the coarser report's last digit
+  const slack = parts.reduce((a, p) => Decimal.max(a, precisionOf(p)), precisionOf(whole));
+  return { ok: slack.isZero() ? total.eq(w) : total.sub(w).abs().lt(slack), total };
 }
 
 function conflict(whole: Observation, parts: readonly Observation[]): PeriodConflict | undefined {

@@ -16,7 +16,7 @@ import type { Plan } from '../plan/model.js';
 /** Years after its final year that a plan still governs: the final evaluation's year. */
 export const GOVERNED_AFTER = 1;
 
-/** The latest moment holds less than this share of the busiest moment's rows: not backed. */
+/** The latest moment holds this share of the busiest moment's rows or less: not backed. */
 export const BACKED_SHARE = 0.25;
 
 export interface PlanData {
@@ -85,7 +85,7 @@ export function chooseAsOf(pd: PlanData): PeriodChoice {
   let why: { en: string; zh: string } | undefined;
   if (latest.asOf.year < years.from || latest.asOf.year > years.to) {
     why = { en: `the latest period in the data, ${at}, lies outside plan ${pd.plan.id}'s years (${years.from}–${years.to})`, zh: `数据中最新的期间 ${at} 不在规划 ${pd.plan.id} 的年份（${years.from}–${years.to}）内` };
-  } else if (latest !== busiest && latest.rows < busiest.rows * BACKED_SHARE) {
+  } else if (latest !== busiest && latest.rows <= busiest.rows * BACKED_SHARE) {
     why = { en: `the latest period in the data, ${at}, holds only ${latest.rows} of the ${total} rows`, zh: `数据中最新的期间 ${at} 只有 ${latest.rows} 行（共 ${total} 行）` };
   } else if (latest.targeted === 0 && busiest.targeted > 0) {
     why = { en: `the latest period in the data, ${at}, holds no value of an indicator with a target (only inputs of rules)`, zh: `数据中最新的期间 ${at} 没有任何有目标值的指标的数据（只有规则的输入）` };

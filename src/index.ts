@@ -79,30 +79,26 @@ export function expandPlanRefs(refs: readonly string[]): string[] {
 }
 
 /**
- * The moment each plan is evaluated at: the one given, or the latest the
- * data backs (src/run/choose-period.ts); a plan without data of its own
- * takes another plan's. Rows outside a plan's years are warned about.
+ * The moment the plans are evaluated at: the one given, or the latest the
+ * data backs (src/run/choose-period.ts), one for all plans. Rows outside a
+ * plan's years are warned about.
  */
 function choosePeriods(loaded: readonly LoadedPlan[], binders: ReadonlyMap<string, Binder>, fixed: AsOf | undefined, warnings: Diagnostic[]): Map<string, AsOf> {
-  const out = new Map<string, AsOf>();
-  const unclear: Diagnostic[] = [];
-  for (const l of loaded) {
+  const pds = loaded.map((l) => {
     const b = binders.get(l.plan.id) as Binder;
-    const pd = { plan: l.plan, data: b.measurements, empty: b.emptyByPeriod };
+    return { plan: l.plan, data: b.measurements, empty: b.emptyByPeriod };
+  });
+  for (const pd of pds) {
     const outside = outsideYearsWarning(pd);
     if (outside) warnings.push(outside);
-    if (fixed) {
-      out.set(l.plan.id, fixed);
-      continue;
-    }
-    const c = chooseAsOf(pd);
-    if (c.kind === 'chosen') out.set(l.plan.id, c.asOf);
-    else if (c.kind === 'unclear') unclear.push(c.error);
   }
-  if (unclear.length > 0) throw new DataError('the period to evaluate is not clear', unclear);
-  const fallback = [...out.values()][0];
-  for (const l of loaded) if (!out.has(l.plan.id)) out.set(l.plan.id, fallback ?? { year: l.plan.period.lastYear, month: 12 });
-  return out;
+  let asOf = fixed;
+  if (asOf === undefined) {
+    const c = chooseAsOf(pds);
+    if (c.kind === 'unclear') throw new DataError('the period to evaluate is not clear', [c.error]);
+    if (c.kind === 'chosen') asOf = c.asOf;
+  }
+  return new Map(loaded.map((l) => [l.plan.id, asOf ?? { year: l.plan.period.lastYear, month: 12 }]));
 }
 
 /** No check found any value (all owed, absent from the data, or not due). */

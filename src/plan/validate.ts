@@ -79,6 +79,8 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     c.error('UNIT', `unit "${m.unit}": ${e.message}`, [...path, 'unit']);
     return undefined;
   }
+  const p = m.plausible;
+  if (p && typeof p.min === 'number' && typeof p.max === 'number' && p.min > p.max) c.error('PLAUSIBLE', `plausible range [${p.min}, ${p.max}] is empty: min must not exceed max`, [...path, 'plausible']);
   const pos = c.doc.position(path);
   return {
     id: m.id,

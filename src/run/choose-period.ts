@@ -72,19 +72,37 @@ function option(a: AsOf): string {
   return a.month === 12 ? `--year ${a.year}` : `--period ${formatAsOf(a)}`;
 }
 
-/** The moment to evaluate for one plan's data, when none is given. */
-export function chooseAsOf(pd: PlanData): PeriodChoice {
-  const ms = [...moments(pd).values()];
+/**
+ * The moment to evaluate, when none is given. With several plans (a
+ * provincial file checked against many cities' plans) there is one moment
+ * for all: their rows are counted together, and a moment is within the
+ * plans' years when it is within any plan's.
+ */
+export function chooseAsOf(pds: PlanData | readonly PlanData[]): PeriodChoice {
+  const all = Array.isArray(pds) ? (pds as readonly PlanData[]) : [pds as PlanData];
+  const pooled = new Map<string, Moment>();
+  for (const pd of all) {
+    for (const [k, m] of moments(pd)) {
+      const p = pooled.get(k) ?? { asOf: m.asOf, rows: 0, targeted: 0 };
+      p.rows += m.rows;
+      p.targeted += m.targeted;
+      pooled.set(k, p);
+    }
+  }
+  const ms = [...pooled.values()];
   if (ms.length === 0) return { kind: 'none' };
   const latest = ms.reduce((a, b) => (later(b.asOf, a.asOf) ? b : a));
   const busiest = ms.reduce((a, b) => (b.targeted > a.targeted || (b.targeted === a.targeted && b.rows > a.rows) ? b : a));
-  const years = planYears(pd.plan);
+  const spans = all.map((pd) => planYears(pd.plan));
+  const years = { from: Math.min(...spans.map((y) => y.from)), to: Math.max(...spans.map((y) => y.to)) };
+  const named = all.length === 1 ? `plan ${(all[0] as PlanData).plan.id}'s years` : `the years of plans ${all.map((pd) => pd.plan.id).join(', ')}`;
+  const namedZh = all.length === 1 ? `规划 ${(all[0] as PlanData).plan.id} 的年份` : `规划 ${all.map((pd) => pd.plan.id).join('、')} 的年份`;
   const list = listMoments(ms);
   const at = key(latest.asOf);
   const total = ms.reduce((n, m) => n + m.rows, 0);
   let why: { en: string; zh: string } | undefined;
   if (latest.asOf.year < years.from || latest.asOf.year > years.to) {
-    why = { en: `the latest period in the data, ${at}, lies outside plan ${pd.plan.id}'s years (${years.from}–${years.to})`, zh: `数据中最新的期间 ${at} 不在规划 ${pd.plan.id} 的年份（${years.from}–${years.to}）内` };
+    why = { en: `the latest period in the data, ${at}, lies outside ${named} (${years.from}–${years.to})`, zh: `数据中最新的期间 ${at} 不在${namedZh}（${years.from}–${years.to}）内` };
   } else if (latest !== busiest && latest.rows <= busiest.rows * BACKED_SHARE) {
     why = { en: `the latest period in the data, ${at}, holds only ${latest.rows} of the ${total} rows`, zh: `数据中最新的期间 ${at} 只有 ${latest.rows} 行（共 ${total} 行）` };
   } else if (latest.targeted === 0 && busiest.targeted > 0) {

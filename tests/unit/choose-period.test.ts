@@ -29,6 +29,14 @@ describe('chooseAsOf', () => {
     for (const w of words) expect(c.kind === 'unclear' ? c.error.message : '').toContain(w);
   });
 
+  it('several plans share one moment: a plan whose years are over does not stop a run its data is not for', () => {
+    const old = { ...plan, id: 'old', period: { baselineYear: 2015, firstYear: 2016, lastYear: 2020 } };
+    const data = makeMeasurements(year2023);
+    expect(chooseAsOf([{ plan, data, empty: new Map() }, { plan: old, data, empty: new Map() }])).toEqual({ kind: 'chosen', asOf: { year: 2023, month: 12 } });
+    const only = chooseAsOf({ plan: old, data, empty: new Map() });
+    expect(only.kind === 'unclear' ? only.error.message : '').toContain("lies outside plan old's years (2015–2021)");
+  });
+
   it('empty value cells count as rows of their period (the unfilled template)', () => {
     expect(chooseAsOf({ plan, data: makeMeasurements([]), empty: new Map([['2023', 40]]) })).toEqual({ kind: 'chosen', asOf: { year: 2023, month: 12 } });
   });

@@ -1,5 +1,8 @@
 /** What an indicator can plausibly hold, and the false alarms it must not raise. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkPlanFile } from '../../src/plan/load.js';
 import { describe, expect, it } from 'vitest';
 import { envelopeOf, implausibility } from '../../src/evaluate/plausibility.js';
 import { evaluate } from '../../src/index.js';
@@ -71,5 +74,23 @@ describe('no false alarms on the bundled examples and the seed completion tables
     const run = await evaluate({ plans, data: data.map((d) => join(ROOT, d)), policy: DEFAULT_POLICY, ...(period === undefined ? {} : { period }) });
     const bad = run.reports.flatMap((r) => r.evaluation.results).filter((r) => r.code === 'IMPLAUSIBLE');
     expect(bad.map((r) => `${r.id}: ${JSON.stringify(r.detail)}`)).toEqual([]);
+  });
+});
+
+describe('a plan’s envelope', () => {
+  const base = readFileSync(join(ROOT, 'tests/fixtures/basic/plan.yaml'), 'utf8');
+  const withEnvelope = (yaml: string): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plancheck-env-')), 'plan.yaml');
+    writeFileSync(file, base.replace('    direction: higher\n', `    direction: higher\n    plausible: ${yaml}\n`));
+    return file;
+  };
+  it('is read into the plan', async () => {
+    const r = await checkPlanFile(withEnvelope('{ min: 0, max: 300, factor: null }'), undefined, false, false);
+    expect(r.ok && r.plan.indicators[0]?.plausible).toEqual({ min: new Decimal(0), max: new Decimal(300), factor: null });
+  });
+  it.each([['an empty range', '{ min: 5, max: 1 }', 'plausible range [5, 1] is empty'], ['an unknown key', '{ maximum: 1 }', 'maximum']])('%s is an error', async (_n, yaml, words) => {
+    const r = await checkPlanFile(withEnvelope(yaml), undefined, false, false);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.errors.map((e) => e.message).join('\n')).toContain(words);
   });
 });

@@ -148,6 +148,19 @@ describe('equality within the reported precision', () => {
     expect(rule.status).toBe('pass');
     expect(rule.message).toContain('(equal within the reported precision: they differ by less than 1 元/人·年)');
   });
+  it('the JSON result with a precision and an implausible value follows schemas/result.schema.json', async () => {
+    const { Ajv } = await import('ajv');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/result.schema.json'), 'utf8')) as object);
+    const cases: [string, string][] = [
+      ['zhongshan', data('24135')],
+      ['suzhou', suzhou({ [SOCIAL]: '持证社会工作专业人才数,2023,22000,,苏州市,' })],
+    ];
+    for (const [plan, file] of cases) {
+      validate(JSON.parse(runCli(['evaluate', '--format', 'json', '--plan', plan, '--year', '2023', file]).stdout) as unknown);
+      expect(validate.errors ?? []).toEqual([]);
+    }
+  });
+
   it('24136 is a yuan off: it does not hold', () => {
     const r = evaluateJson(['--plan', 'zhongshan', '--year', '2023', data('24136')]);
     expect(r.results.find((x) => x.id === 'special_hardship_urban_equals_1_6_low_income')?.status).toBe('fail');

@@ -108,7 +108,9 @@ export function explain(r: CheckResult, year: number, lang: Lang): string {
     ...r.detail,
   };
   if (r.code === 'IMPLAUSIBLE') args['why'] = implausibleText(r.detail ?? {}, lang);
-  return t(lang, codeKey(r.code, r.kind), args);
+  const text = t(lang, codeKey(r.code, r.kind), args);
+  // a target met beyond its range on the better side says so (the pass wording has no room for a margin)
+  return r.kind === 'target' && side === 'beyond' && sideText !== undefined ? `${text}${sideText}` : text;
 }
 
 /** What is implausible about a value, and what was likely meant. */

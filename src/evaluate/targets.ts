@@ -140,7 +140,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
 
   if (!obs && duePeriods(ind, year, month).length === 0) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
   const bad = obs ? firstImplausible(obs.observations, () => ind, data) : undefined;
-  if (bad) return make('error', 'IMPLAUSIBLE', { detail: implausibleDetail(bad, ind.name) });
+  if (bad && obs) return make('error', 'IMPLAUSIBLE', { actual: { value: obs.value.kind === 'number' ? showInterval(obs.value.base, ind.unit) : bad.value, period: obs.period }, detail: implausibleDetail(bad, ind.name) });
   if (obs && (ind.rollup === 'sum' || requireComplete || ind.required)) {
     // a flow's total lacks the periods not reported; a stock due now is not stood in for by an older value
     const gaps = missingPeriods(ind, data, { year, month });

@@ -12,7 +12,9 @@
  * - a value `factor` (10) times or more away from everything the plan states
  *   for it (baseline, targets, interim targets, printed references) and from
  *   its other values in the data is out of scale. A flow's plan values are
- *   annual, so a month is compared with a twelfth of them. Rates of change
+ *   annual, so a month is compared with a twelfth of them. Without a
+ *   baseline, a value short of the targets is not out of scale (a count may
+ *   build up from nothing). Rates of change
  *   (增速, 增长幅度) have no scale to keep to: no such check unless the plan
  *   sets `factor`.
  *
@@ -174,6 +176,10 @@ export function implausibility(m: Measurement, o: Observation, data: Measurement
   const nearest = refs.reduce((a, b) => (distance(perYear, b.value).lt(distance(perYear, a.value)) ? b : a));
   const ratio = distance(perYear, nearest.value);
   if (ratio.lt(env.factor)) return undefined;
+  // without a baseline, a value short of a target may be a count building up from nothing
+  const ind = m as Partial<Indicator>;
+  const short = ind.direction === 'lower' ? perYear.gt(nearest.value) : perYear.lt(nearest.value);
+  if (nearest.kind === 'target' && short && ind.direction !== undefined && !ind.baseline) return undefined;
   const scale = m.rollup === 'sum' ? new Decimal(months(o.period)).div(12) : new Decimal(1);
   const written = o.value.base.lo.div(o.unit.factor);
   const fits = alternativeUnits(o.unit)

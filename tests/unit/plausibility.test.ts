@@ -46,6 +46,7 @@ describe('implausibility', () => {
     { name: 'a growth rate of 25% (a rate of change has no scale)', ind: growth, rows: [[2023, '25', '%']] },
     { name: 'a growth rate of −2%', ind: growth, rows: [[2023, '-2', '%']] },
     { name: 'a month of a flow at a twelfth of the year', ind: flow, rows: [[{ kind: 'month', year: 2023, month: 1 }, '170', '户']] },
+    { name: 'a count with no baseline far short of its target (built up from nothing)', ind: makeIndicator({ id: 'n', name: '老年友好社区数量', unit: '个', baseline: null, targets: [target(2025, '>=', 1000)] }), rows: [[2021, '40', '个']] },
     { name: 'a value far from the plan but near its other values in the data', ind: workers, rows: [[2022, '30', '万人'], [2023, '31', '万人']] },
   ] as const)('plausible: $name', ({ ind, rows }) => {
     expect(check(ind, rows as never)).toBeUndefined();

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Binder, unknownIndicatorWarning } from './data/bind.js';
+import { rowLocation } from './model/row.js';
 import type { DataFileInfo } from './data/load.js';
 import type { MeasurementSet } from './model/measurements.js';
 import { MAX_ERRORS, type RawRow } from './data/parse-csv.js';
@@ -98,16 +99,30 @@ function fixedAsOf(options: EvaluateOptions): AsOf | undefined {
   return options.year === undefined ? undefined : { year: options.year, month: 12 };
 }
 
-/** Rows that name no measurement of any plan they went to, by name. */
+/** Unknown names warned about one by one, with the closest names; the rest are counted in one warning. */
+export const MAX_UNKNOWN_NAMED = 50;
+
+/** Rows that name no measurement of any plan they went to, by name: the first MAX_UNKNOWN_NAMED names, then a count. */
 class UnknownNames {
   private readonly byName = new Map<string, { row: RawRow; plan: Plan; count: number }>();
+  private moreRows = 0;
+  private firstMore: RawRow | undefined;
   add(row: RawRow, plan: Plan): void {
     const e = this.byName.get(row.indicator);
     if (e) e.count++;
-    else this.byName.set(row.indicator, { row, plan, count: 1 });
+    else if (this.byName.size < MAX_UNKNOWN_NAMED) this.byName.set(row.indicator, { row, plan, count: 1 });
+    else {
+      this.moreRows++;
+      this.firstMore ??= row;
+    }
   }
   warnings(): Diagnostic[] {
-    return [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
+    const out = [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
+    if (this.firstMore) {
+      const n = this.moreRows;
+      out.push(warningDiagnostic('UNKNOWN_INDICATOR', { en: `${n} more ${n === 1 ? 'row names' : 'rows name'} indicators the plan does not know (only the first ${MAX_UNKNOWN_NAMED} names are listed); the first here`, zh: `另有 ${n} 行的指标名称规划中没有（只列出前 ${MAX_UNKNOWN_NAMED} 个名称）；第一行在此` }, rowLocation(this.firstMore)));
+    }
+    return out;
   }
 }
 
@@ -165,10 +180,10 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   const warnings: Diagnostic[] = [...read.warnings];
   for (const b of binders.values()) {
     const r = b.result();
-    errors.push(...r.errors);
-    warnings.push(...r.warnings);
+    for (const d of r.errors) errors.push(d);
+    for (const d of r.warnings) warnings.push(d);
   }
-  warnings.push(...unknown.warnings());
+  for (const d of unknown.warnings()) warnings.push(d);
   const unroutedList = [...unrouted].map(([region, u]) => ({ region, ...u }));
   if (unroutedList.length > 0) {
     // one warning, however many regions: the report lists them all

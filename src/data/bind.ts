@@ -125,7 +125,7 @@ export class Binder {
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
-        return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" for ${m.name} is not a number`, at));
+        return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${row.value}" for ${m.name} ${parsed.reasonZh === undefined ? 'is not a number' : parsed.reason}`, zh: `${m.name}的值“${row.value}”${parsed.reasonZh ?? '不是数字'}` }, at));
       case 'absent':
         value = { kind: 'absent', text: parsed.text || '(empty)' };
         break;

@@ -43,9 +43,10 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
       continue;
     }
     const parsed = parseCsv(decoded.text, file);
-    errors.push(...parsed.errors);
-    warnings.push(...parsed.warnings);
-    rows.push(...parsed.rows);
+    // one by one: spreading an unbounded array into push() overflows the call stack
+    for (const d of parsed.errors) errors.push(d);
+    for (const d of parsed.warnings) warnings.push(d);
+    for (const r of parsed.rows) rows.push(r);
     infos.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: parsed.rows.length, encoding: decoded.encoding });
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);

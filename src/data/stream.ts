@@ -127,8 +127,8 @@ export async function streamDataFiles(files: readonly string[], onRow: (row: Raw
     }
     const r = size < STREAM_ABOVE ? readSmallFile(file, onRow, keepRegion) : await streamCsvFile(file, onRow, keepRegion);
     if (r.info) infos.push(r.info);
-    errors.push(...r.errors);
-    warnings.push(...r.warnings);
+    for (const d of r.errors) errors.push(d);
+    for (const d of r.warnings) warnings.push(d);
   }
   return { files: infos, errors, warnings };
 }

@@ -11,6 +11,7 @@ import { checkCondition } from '../expr/check.js';
 import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
 import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
+import { magnitudeProblem } from '../values/parse-value.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
 import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
@@ -56,8 +57,15 @@ function toQuote(q: RawQuote): Quote {
   };
 }
 
+/** A plan number beyond what a plan value can be (e.g. `1e999`, read as Infinity) is an error at its line. */
+function checkMagnitude(c: Collector, v: number, path: Path): void {
+  const problem = Number.isFinite(v) ? magnitudeProblem(new Decimal(String(v))) : magnitudeProblem(new Decimal(v));
+  if (problem) c.errors.push(errorDiagnostic('VALUE_RANGE', { en: `${v} ${problem.en}`, zh: `${v} ${problem.zh}` }, c.at(path)));
+}
+
 function checkValueFitsUnit(c: Collector, v: RawScalar | undefined, unit: Unit, path: Path): void {
   if (v === undefined || typeof v === 'string') return;
+  if (typeof v === 'number') checkMagnitude(c, v, path);
   if (unit.kind === 'boolean' && typeof v !== 'boolean') c.error('VALUE_UNIT', `a yes/no indicator (unit ${unit.text}) takes true or false, not ${v}`, path);
   if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', `${v} is a yes/no value but the unit is ${unit.text}`, path);
 }
@@ -87,6 +95,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
 
 function buildTarget(c: Collector, t: RawTarget, unit: Unit, path: Path): Target {
   checkValueFitsUnit(c, t.value, unit, [...path, 'value']);
+  t.range?.forEach((r, i) => checkMagnitude(c, r, [...path, 'range', i]));
   if (t.range && t.range[0] > t.range[1]) c.error('RANGE', `range [${t.range[0]}, ${t.range[1]}] is empty: low must not exceed high`, [...path, 'range']);
   if (t.value !== undefined && typeof t.value === 'boolean' && t.comparison !== '==') {
     c.error('VALUE_UNIT', 'a yes/no target takes the comparison ==', [...path, 'comparison']);

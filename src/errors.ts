@@ -88,8 +88,8 @@ export class DataError extends InputError {
 /** Bad command-line usage: unknown option value, unknown plan id, no data file. */
 export class UsageError extends InputError {
   override readonly name = 'UsageError';
-  constructor(message: string) {
-    super(message, [{ message, severity: 'error', code: 'USAGE' }]);
+  constructor(message: Msg) {
+    super(typeof message === 'string' ? message : message.en, [errorDiagnostic('USAGE', message)]);
   }
 }
 

@@ -6,9 +6,9 @@ import { UsageError } from '../errors.js';
 import { evaluate } from '../index.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.js';
 import { formatJson } from '../report/json.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
+import type { Lang } from '../report/messages.js';
 import { printDiagnostics, useColor, type Io } from './io.js';
-import { LANGS, oneOf } from './options.js';
+import { oneOf, resolveLang } from './options.js';
 
 export interface DiffFlags {
   plan?: string[];
@@ -20,12 +20,12 @@ export interface DiffFlags {
 
 async function evaluateSide(io: Io, plans: string[], files: string[], lang: Lang): Promise<PlanRecord[]> {
   const run = await evaluate({ plans, data: files, policy: { failOn: 'never', missing: 'warn' } });
-  printDiagnostics(io, run.warnings);
+  printDiagnostics(io, run.warnings, lang);
   return readResultJson(JSON.parse(formatJson(run, { color: false, lang })) as unknown);
 }
 
 export async function runDiff(io: Io, args: string[], after: string[] | undefined, flags: DiffFlags): Promise<number> {
-  const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
+  const lang: Lang = resolveLang(io.env, flags.lang);
   const format = oneOf('format', flags.format, ['table', 'markdown', 'json']);
   let oldSide: PlanRecord[];
   let newSide: PlanRecord[];

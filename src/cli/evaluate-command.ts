@@ -1,12 +1,15 @@
 /** `plancheck evaluate`: options → evaluate() → a report on stdout → exit code. */
-import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { UsageError } from '../errors.js';
-import { evaluate } from '../index.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
-import { formatNames, isFormat, loadFormatter } from '../report/registry.js';
-import { printDiagnostics, useColor, type Io } from './io.js';
-import { FAIL_ON, LANGS, MISSING, oneOf, parseYear } from './options.js';
+import { InputError } from '../errors.js';
+import { evaluate, expandPlanRefs } from '../index.js';
+import { resolvePlanPath } from '../plan/load.js';
+import { formatNames, loadFormatter } from '../report/registry.js';
+import { encodeText, parseEncoding } from './encoding.js';
+import { expandDataArgs } from './inputs.js';
+import { printDiagnostics, outData, useColor, type Io } from './io.js';
+import { checkOutputs, outputBytes, writeAtomic, writeFailureDocuments } from './outputs.js';
+import { FAIL_ON, MISSING, oneOf, parseYear, resolveLang } from './options.js';
+
+export { parseOutputSpec } from './outputs.js';
 
 export interface EvaluateFlags {
   plan: string[];
@@ -19,45 +22,51 @@ export interface EvaluateFlags {
   lang?: string;
   color: boolean;
   output?: string[];
+  encoding?: string;
 }
 
-const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
-
-/** `junit:out.xml`, or `out.xml` with the format told by the extension. */
-export function parseOutputSpec(spec: string): { format: string; file: string } {
-  const m = /^([a-z]+):(.+)$/.exec(spec);
-  if (m && m[1] !== undefined && m[2] !== undefined && isFormat(m[1])) return { format: m[1], file: m[2] };
-  const ext = extname(spec).toLowerCase();
-  const format = BY_EXTENSION[ext];
-  if (format === undefined) throw new UsageError(`--output ${spec}: say the format, e.g. junit:${spec} (formats: ${formatNames().join(', ')})`);
-  return { format, file: spec };
+/** A plan reference's file, where it names one (an unknown id is reported when the plan is loaded). */
+function planFileOf(ref: string): string | undefined {
+  try {
+    return resolvePlanPath(ref);
+  } catch (e) {
+    if (e instanceof InputError) return undefined;
+    throw e;
+  }
 }
 
 export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): Promise<number> {
   const format = oneOf('format', flags.format, formatNames());
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
-  const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
+  const lang = resolveLang(io.env, flags.lang);
   const year = parseYear(flags.year);
-  const outputs = (flags.output ?? []).map(parseOutputSpec);
+  const encoding = parseEncoding(flags.encoding);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
-  const run = await evaluate({
-    plans: flags.plan,
-    data: files,
-    policy,
-    requireComplete,
-    ...(year === undefined ? {} : { year }),
-    ...(flags.period === undefined ? {} : { period: flags.period }),
-  });
-  printDiagnostics(io, run.warnings);
-  const formatter = await loadFormatter(format);
-  for (const o of outputs) {
-    const f = await loadFormatter(o.format);
-    try {
-      writeFileSync(o.file, f(run, { color: false, lang }));
-    } catch (e) {
-      throw new UsageError(`cannot write ${o.file}: ${e instanceof Error ? e.message : String(e)}`);
+  const data = expandDataArgs(files);
+  const planFiles = expandPlanRefs(flags.plan).flatMap((r) => planFileOf(r) ?? []);
+  // before anything is read: no output may overwrite an input, or another output
+  const outputs = checkOutputs(flags.output ?? [], [...data, ...planFiles]);
+  try {
+    const run = await evaluate({
+      plans: flags.plan,
+      data,
+      policy,
+      requireComplete,
+      ...(year === undefined ? {} : { year }),
+      ...(flags.period === undefined ? {} : { period: flags.period }),
+    });
+    printDiagnostics(io, run.warnings, lang);
+    const formatter = await loadFormatter(format);
+    for (const o of outputs) {
+      const f = await loadFormatter(o.format);
+      writeAtomic(o.file, await outputBytes(o.format, f(run, { color: false, lang }), encoding));
     }
+    const text = formatter(run, { color: useColor(io, flags.color), lang });
+    outData(io, format === 'csv' ? await encodeText(text, encoding) : text);
+    return run.failing > 0 ? 1 : 0;
+  } catch (e) {
+    // exit 2: every output says the run failed, so no stale success survives it
+    if (e instanceof InputError) printDiagnostics(io, await writeFailureDocuments(outputs, e.diagnostics, lang, encoding), lang);
+    throw e;
   }
-  io.out(formatter(run, { color: useColor(io, flags.color), lang }));
-  return run.failing > 0 ? 1 : 0;
 }

@@ -9,7 +9,9 @@ import { FORMAT_NAMES } from '../report/registry.js';
 import { version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
+import type { Lang } from '../report/messages.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
+import { resolveLang } from './options.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
@@ -40,6 +42,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--encoding <encoding>', 'CSV output (meant for Excel): utf8-bom (default), utf8, gb18030')
     .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
@@ -61,10 +64,11 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
   program
     .command('validate')
     .description('check plan files: schema, units, expressions, and lint warnings; exit 2 on errors')
-    .argument('<plan...>', 'plan YAML files or bundled plan ids')
+    .argument('<plan...>', 'plan YAML files, folders of them, or bundled plan ids')
     .option('--strict', 'warnings fail too')
     .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
-    .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
+    .addOption(lang())
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string; lang?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
   program
     .command('report')
@@ -92,14 +96,31 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
     .argument('<plan>', 'a bundled plan id or a plan YAML file')
     .option('-y, --year <year>', 'the year to fill in (default: the plan period’s last year)')
-    .action((ref: string, flags: { year?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
+    .option('--encoding <encoding>', 'utf8-bom (default: Excel reads it), utf8, gb18030')
+    .action((ref: string, flags: { year?: string; encoding?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
 
   return program;
+}
+
+/** The language diagnostics are printed in: --lang where given (and valid), else the locale's. */
+function diagnosticLang(argv: readonly string[], io: Io): Lang {
+  let flag: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') flag = argv[i + 1];
+    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+  });
+  return flag === 'zh' || flag === 'en' ? flag : resolveLang(io.env);
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
+  const lang = diagnosticLang(argv, io);
+  if (argv.length === 0) {
+    // nothing asked: how to ask, on stderr (stdout carries only reports), and a usage error
+    io.err(buildProgram(io, () => undefined, undefined).helpInformation());
+    return EXIT.invalid;
+  }
   // `diff --plan x old.csv -- new.csv`: what follows -- is the new side
   const dashes = argv[0] === 'diff' ? argv.indexOf('--') : -1;
   const args = dashes >= 0 ? argv.slice(0, dashes) : [...argv];
@@ -123,7 +144,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.invalid;
     }
     if (e instanceof InputError) {
-      printDiagnostics(io, e.diagnostics);
+      printDiagnostics(io, e.diagnostics, lang);
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;
     }

@@ -1,14 +1,15 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
-import { formatDiagnostic } from '../errors.js';
+import { expandPlanRefs } from '../index.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
+import type { Lang } from '../report/messages.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
 import { formatTemplate } from '../report/template.js';
-import type { Io } from './io.js';
-import { LANGS, oneOf, parseYear } from './options.js';
+import { encodeText, parseEncoding } from './encoding.js';
+import { outData, printDiagnostics, type Io } from './io.js';
+import { parseYear, resolveLang } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
-  return flag === undefined ? langFromLocale(io.env) : oneOf('lang', flag, LANGS);
+  return resolveLang(io.env, flag);
 }
 
 export async function runPlans(io: Io, flags: { lang?: string; format?: string }): Promise<number> {
@@ -22,31 +23,33 @@ export async function runPlans(io: Io, flags: { lang?: string; format?: string }
 
 export async function runShow(io: Io, ref: string, flags: { lang?: string }): Promise<number> {
   const loaded = await loadPlan(ref);
-  for (const w of loaded.warnings) io.err(`${formatDiagnostic(w)}\n`);
-  io.out(formatPlanShow(loaded, langOf(io, flags.lang)));
+  const lang = langOf(io, flags.lang);
+  printDiagnostics(io, loaded.warnings, lang);
+  io.out(formatPlanShow(loaded, lang));
   return 0;
 }
 
-/** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. */
-export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string }): Promise<number> {
+/** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. Folders are read for their plan files. */
+export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string; lang?: string }): Promise<number> {
+  const lang = langOf(io, flags.lang);
   let bad = false;
-  for (const ref of refs) {
+  for (const ref of expandPlanRefs(refs)) {
     const file = resolvePlanPath(ref);
     // validate reads the file itself, never the build's cache
     const r = await checkPlanFile(file, flags.seeds, false);
-    const diagnostics = r.ok ? r.warnings : [...r.errors, ...r.warnings];
-    for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    printDiagnostics(io, r.ok ? r.warnings : [...r.errors, ...r.warnings], lang);
     const failed = !r.ok || (flags.strict === true && r.warnings.length > 0);
     if (failed) bad = true;
-    const counts = r.ok ? `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules` : `${r.errors.length} error(s)`;
-    io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${r.warnings.length} warning(s)\n`);
+    const counts = r.ok ? (lang === 'zh' ? `${r.plan.indicators.length} 个指标，${r.plan.rules.length} 条规则` : `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules`) : lang === 'zh' ? `${r.errors.length} 个错误` : `${r.errors.length} error(s)`;
+    io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${lang === 'zh' ? `${r.warnings.length} 个警告` : `${r.warnings.length} warning(s)`}\n`);
   }
   return bad ? 2 : 0;
 }
 
-export async function runTemplate(io: Io, ref: string, flags: { year?: string }): Promise<number> {
+export async function runTemplate(io: Io, ref: string, flags: { year?: string; encoding?: string }): Promise<number> {
+  const encoding = parseEncoding(flags.encoding);
   const { plan } = await loadPlan(ref);
   const year = parseYear(flags.year) ?? plan.period.lastYear;
-  io.out(formatTemplate(plan, year));
+  outData(io, await encodeText(formatTemplate(plan, year), encoding));
   return 0;
 }

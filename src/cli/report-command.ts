@@ -1,16 +1,16 @@
 /** `plancheck report`: the mid-term / final evaluation over every year in the data. */
 import { progressReport } from '../index.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
+import type { Lang } from '../report/messages.js';
 import { formatProgressJson, formatProgressMarkdown } from '../report/progress-format.js';
 import { formatProgressHtml } from '../report/progress-html.js';
 import { printDiagnostics, type Io } from './io.js';
-import { LANGS, oneOf } from './options.js';
+import { oneOf, resolveLang } from './options.js';
 
 export async function runReport(io: Io, files: string[], flags: { plan: string; format: string; lang?: string }): Promise<number> {
-  const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
+  const lang: Lang = resolveLang(io.env, flags.lang);
   const format = oneOf('format', flags.format, ['markdown', 'html', 'json']);
   const r = await progressReport({ plan: flags.plan, data: files });
-  printDiagnostics(io, r.warnings);
+  printDiagnostics(io, r.warnings, lang);
   io.out(format === 'html' ? formatProgressHtml(r, lang) : format === 'json' ? formatProgressJson(r) : formatProgressMarkdown(r, lang));
   return 0;
 }

@@ -18,6 +18,9 @@ export interface LoadedRows {
   readonly warnings: Diagnostic[];
 }
 
+/** The name standing for standard input (`-` on the command line) in file lists and diagnostics. */
+export const STDIN = '<stdin>';
+
 /** Read and parse every file; throws DataError naming every bad line of every file. */
 export function readDataFiles(files: readonly string[]): LoadedRows {
   const rows: RawRow[] = [];
@@ -27,8 +30,9 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
   for (const file of files) {
     let bytes: Buffer;
     try {
-      if (statSync(file).isDirectory()) throw new Error('is a directory, not a file');
-      bytes = readFileSync(file);
+      if (file === STDIN) bytes = readFileSync(0);
+      else if (statSync(file).isDirectory()) throw new Error('is a directory, not a file');
+      else bytes = readFileSync(file);
     } catch (e) {
       const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat) '.*'$/, '') : String(e);
       errors.push(errorDiagnostic('READ', `cannot read data file: ${msg}`, { file }));

@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
 import { BinaryFileError, StreamDecoder } from './decode.js';
-import { readDataFiles, type DataFileInfo } from './load.js';
+import { readDataFiles, STDIN, type DataFileInfo } from './load.js';
 import { CsvRowReader, PAPA_CONFIG, type RawRow } from './parse-csv.js';
 
 export interface StreamedFile {
@@ -125,7 +125,7 @@ export async function streamDataFiles(files: readonly string[], onRow: (row: Raw
     } catch {
       // streamCsvFile reports it
     }
-    const r = size < STREAM_ABOVE ? readSmallFile(file, onRow, keepRegion) : await streamCsvFile(file, onRow, keepRegion);
+    const r = size < STREAM_ABOVE || file === STDIN ? readSmallFile(file, onRow, keepRegion) : await streamCsvFile(file, onRow, keepRegion);
     if (r.info) infos.push(r.info);
     for (const d of r.errors) errors.push(d);
     for (const d of r.warnings) warnings.push(d);

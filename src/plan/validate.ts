@@ -11,7 +11,9 @@ import { checkCondition } from '../expr/check.js';
 import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
 import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
-import { magnitudeProblem } from '../values/parse-value.js';
+import { isPoint } from '../values/interval.js';
+import { magnitudeProblem, parseValue } from '../values/parse-value.js';
+import { closestUnits, unknownBases } from './known-units.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
 import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
@@ -63,8 +65,25 @@ function checkMagnitude(c: Collector, v: number, path: Path): void {
   if (problem) c.errors.push(errorDiagnostic('VALUE_RANGE', { en: `${v} ${problem.en}`, zh: `${v} ${problem.zh}` }, c.at(path)));
 }
 
+/**
+ * A number written as text (`value: "80%"`) is read as a text target, which
+ * no measurement can meet: the indicator would always be missing.
+ */
+function checkNumberAsText(c: Collector, v: string, unit: Unit, path: Path): void {
+  const parsed = parseValue(v);
+  if (parsed.kind !== 'number') return;
+  const n = isPoint(parsed.value) ? parsed.value.lo.toString() : v;
+  const fixUnit = parsed.suffix !== undefined && parsed.suffix !== unit.text ? ` and unit: "${parsed.suffix}"` : '';
+  const fixUnitZh = parsed.suffix !== undefined && parsed.suffix !== unit.text ? `，并写 unit: "${parsed.suffix}"` : '';
+  c.errors.push(errorDiagnostic('TEXT_NUMBER', { en: `value "${v}" is a number written as text, which no measurement can meet; write it as a number: value: ${n}${fixUnit}`, zh: `值“${v}”是写成文字的数字，任何测量值都无法达到；请写成数字：value: ${n}${fixUnitZh}` }, c.at(path)));
+}
+
 function checkValueFitsUnit(c: Collector, v: RawScalar | undefined, unit: Unit, path: Path): void {
-  if (v === undefined || typeof v === 'string') return;
+  if (typeof v === 'string') {
+    checkNumberAsText(c, v, unit, path);
+    return;
+  }
+  if (v === undefined) return;
   if (typeof v === 'number') checkMagnitude(c, v, path);
   if (unit.kind === 'boolean' && typeof v !== 'boolean') c.error('VALUE_UNIT', `a yes/no indicator (unit ${unit.text}) takes true or false, not ${v}`, path);
   if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', `${v} is a yes/no value but the unit is ${unit.text}`, path);
@@ -77,6 +96,14 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
   } catch (e) {
     if (!(e instanceof UnitSyntaxError)) throw e;
     c.error('UNIT', `unit "${m.unit}": ${e.message}`, [...path, 'unit']);
+    return undefined;
+  }
+  const strange = unknownBases(unit);
+  if (strange.length > 0) {
+    const near = closestUnits(m.unit);
+    const en = near.length > 0 ? `; did you mean ${near.map((u) => `"${u}"`).join(', ')}?` : '';
+    const zh = near.length > 0 ? `；是否应为${near.map((u) => `“${u}”`).join('、')}？` : '';
+    c.errors.push(errorDiagnostic('UNIT', { en: `unit "${m.unit}" is not a unit plancheck knows: it would convert to nothing, and the indicator would always be missing${en}`, zh: `单位“${m.unit}”不是 plancheck 认识的单位：它无法与任何单位换算，该指标将始终缺数据${zh}` }, c.at([...path, 'unit'])));
     return undefined;
   }
   const pos = c.doc.position(path);

@@ -5,6 +5,7 @@
  * expanded here, with tinyglobby.
  */
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { STDIN } from '../data/load.js';
 import { UsageError } from '../errors.js';
@@ -30,7 +31,7 @@ export function expandDataArgs(args: readonly string[], platform: NodeJS.Platfor
       out.push(arg);
       continue;
     }
-    const files = globSync(pattern, { onlyFiles: true, expandDirectories: false, dot: false }).sort();
+    const files = globSync(pattern, { onlyFiles: true, expandDirectories: false, dot: false, absolute: isAbsolute(pattern) }).sort();
     if (files.length === 0) throw new UsageError({ en: `no file matches ${arg}`, zh: `没有文件匹配 ${arg}` });
     for (const f of files) out.push(f);
   }

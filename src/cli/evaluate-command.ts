@@ -35,7 +35,7 @@ function planFileOf(ref: string): string | undefined {
   }
 }
 
-export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): Promise<number> {
+export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags, ctx: { outputsHandled: boolean } = { outputsHandled: false }): Promise<number> {
   const format = oneOf('format', flags.format, formatNames());
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
   const lang = resolveLang(io.env, flags.lang);
@@ -46,6 +46,7 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags)
   const planFiles = expandPlanRefs(flags.plan).flatMap((r) => planFileOf(r) ?? []);
   // before anything is read: no output may overwrite an input, or another output
   const outputs = checkOutputs(flags.output ?? [], [...data, ...planFiles]);
+  ctx.outputsHandled = true;
   try {
     const run = await evaluate({
       plans: flags.plan,

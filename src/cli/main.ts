@@ -4,7 +4,7 @@
  * 0 nothing fails, 1 something fails, 2 bad input or usage, 3 a bug.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../errors.js';
+import { errorDiagnostic, InputError, type Diagnostic } from '../errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
 import { version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
@@ -18,7 +18,12 @@ export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
-function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined): Command {
+/** What a command tells main about a run: whether its `--output` files were already dealt with. */
+export interface RunContext {
+  outputsHandled: boolean;
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: RunContext = { outputsHandled: false }): Command {
   const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
@@ -43,7 +48,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--encoding <encoding>', 'CSV output (meant for Excel): utf8-bom (default), utf8, gb18030')
-    .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags))));
+    .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags, ctx))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
 
@@ -137,13 +142,31 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       } else after.push(a);
     }
   }
+  const ctx: RunContext = { outputsHandled: false };
+  // exit 2 before evaluate checked its outputs: they still say the run failed
+  const failOutputs = async (diagnostics: readonly Diagnostic[]): Promise<void> => {
+    if (ctx.outputsHandled || argv[0] !== 'evaluate') return;
+    const { failOutputsOfArgv } = await import('./outputs.js');
+    const { resolvePlanPath } = await import('../plan/load.js');
+    const planOf = (ref: string): string | undefined => {
+      try {
+        return resolvePlanPath(ref);
+      } catch {
+        return undefined;
+      }
+    };
+    printDiagnostics(io, await failOutputsOfArgv(argv, diagnostics, lang, planOf), lang);
+  };
   try {
-    await buildProgram(io, (c) => (code = c), after).parseAsync(args, { from: 'user' });
+    await buildProgram(io, (c) => (code = c), after, ctx).parseAsync(args, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.invalid;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      await failOutputs([errorDiagnostic('USAGE', e.message.replace(/^error: /, ''))]);
+      return EXIT.invalid;
     }
     if (e instanceof InputError) {
+      await failOutputs(e.diagnostics);
       printDiagnostics(io, e.diagnostics, lang);
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;

@@ -4,7 +4,7 @@
  * rename), and, when the run fails with exit 2, replaced by a document in
  * their own format saying so, so that no stale result survives a failed run.
  */
-import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { STDIN } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../errors.js';
@@ -49,24 +49,40 @@ export function realPathOf(file: string, platform: NodeJS.Platform = process.pla
   return platform === 'win32' || platform === 'darwin' ? p.toLowerCase() : p;
 }
 
+/** A refused `--output`: the run stops (exit 2); the outputs that are safe to write still say why. */
+export class OutputRefused extends UsageError {
+  constructor(
+    message: { en: string; zh: string },
+    readonly usable: readonly OutputTarget[],
+  ) {
+    super(message);
+  }
+}
+
 /**
  * The `--output` specs, refused (exit 2) when one names an input (a data or
  * plan file, compared by real path), a folder, or the same file as another.
+ * A refusal carries the outputs it is safe to write a failure document to:
+ * every one that is not an input or a folder (a file named twice, once).
  */
 export function checkOutputs(specs: readonly string[], inputs: readonly string[]): OutputTarget[] {
   const targets = specs.map(parseOutputSpec);
   const inputPaths = new Map<string, string>();
   for (const i of inputs) if (i !== STDIN) inputPaths.set(realPathOf(i), i);
   const seen = new Map<string, string>();
+  const usable: OutputTarget[] = [];
+  let refusal: { en: string; zh: string } | undefined;
   for (const t of targets) {
     const real = realPathOf(t.file);
     const input = inputPaths.get(real);
-    if (input !== undefined) throw new UsageError({ en: `--output ${t.file} is an input of this run (${input}): it would be overwritten; write the output elsewhere`, zh: `--output ${t.file} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` });
     const other = seen.get(real);
-    if (other !== undefined) throw new UsageError({ en: `--output ${t.file} and --output ${other} are the same file: one would overwrite the other`, zh: `--output ${t.file} 与 --output ${other} 是同一个文件，会相互覆盖` });
+    if (input !== undefined) refusal ??= { en: `--output ${t.file} is an input of this run (${input}): it would be overwritten; write the output elsewhere`, zh: `--output ${t.file} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` };
+    else if (existsSync(t.file) && statSync(t.file).isDirectory()) refusal ??= { en: `--output ${t.file} is a folder, not a file`, zh: `--output ${t.file} 是文件夹，不是文件` };
+    else if (other !== undefined) refusal ??= { en: `--output ${t.file} and --output ${other} are the same file: one would overwrite the other`, zh: `--output ${t.file} 与 --output ${other} 是同一个文件，会相互覆盖` };
+    else usable.push(t);
     seen.set(real, t.file);
-    if (existsSync(t.file) && statSync(t.file).isDirectory()) throw new UsageError({ en: `--output ${t.file} is a folder, not a file`, zh: `--output ${t.file} 是文件夹，不是文件` });
   }
+  if (refusal) throw new OutputRefused(refusal, usable);
   return targets;
 }
 
@@ -107,4 +123,71 @@ export async function writeFailureDocuments(targets: readonly OutputTarget[], di
     }
   }
   return problems;
+}
+
+/** The `--output` specs of an `evaluate` command line, read without commander (which may have refused it), and the other words. */
+function splitOutputSpecs(argv: readonly string[]): { specs: string[]; others: string[] } {
+  const specs: string[] = [];
+  const others: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if ((a === '--output' || a === '-o') && i + 1 < argv.length) specs.push(argv[++i] as string);
+    else if (a.startsWith('--output=')) specs.push(a.slice('--output='.length));
+    else if (/^-o./.test(a)) specs.push(a.slice(2));
+    else others.push(a);
+  }
+  return { specs, others };
+}
+
+/**
+ * An `evaluate` run that ended with exit 2 before its outputs were checked
+ * (a usage error on the command line): its `--output` files still say the run
+ * failed, unless one could be an input — every word of the command line that
+ * names a file, a pattern's files, and the plans named — or two name one file;
+ * then nothing is written.
+ */
+export async function failOutputsOfArgv(argv: readonly string[], diagnostics: readonly Diagnostic[], lang: Lang, resolvePlan: (ref: string) => string | undefined): Promise<Diagnostic[]> {
+  if (argv[0] !== 'evaluate') return [];
+  const split = splitOutputSpecs(argv);
+  const others = split.others;
+  // a spec that says no format is not an output
+  const specs = split.specs.filter((spec) => {
+    try {
+      parseOutputSpec(spec);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (specs.length === 0) return [];
+  const { expandDataArgs } = await import('./inputs.js');
+  const inputs: string[] = [];
+  for (const word of others.flatMap((a) => (a.includes('=') ? [a, a.slice(a.indexOf('=') + 1)] : [a]))) {
+    try {
+      for (const f of expandDataArgs([word])) if (existsSync(f)) inputs.push(f);
+    } catch {
+      // not a file, not a pattern with files
+    }
+    const plan = resolvePlan(word);
+    if (plan !== undefined) inputs.push(plan);
+    // a folder given to --plan: its plan files
+    if (existsSync(word) && statSync(word).isDirectory()) for (const f of readdirSync(word)) if (/\.ya?ml$/.test(f)) inputs.push(join(word, f));
+  }
+  let targets: readonly OutputTarget[];
+  try {
+    targets = checkOutputs(specs, inputs);
+  } catch (e) {
+    // refused: only those that are safe
+    if (e instanceof OutputRefused) targets = e.usable;
+    else if (e instanceof UsageError) return [];
+    else throw e;
+  }
+  const encodingAt = argv.indexOf('--encoding');
+  let encoding: TextEncoding = 'utf8-bom';
+  try {
+    encoding = (await import('./encoding.js')).parseEncoding(encodingAt >= 0 ? argv[encodingAt + 1] : undefined);
+  } catch {
+    // the default, then
+  }
+  return writeFailureDocuments(targets, diagnostics, lang, encoding);
 }

@@ -25,7 +25,7 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 250);
 
 let caseNo = 0;
 /** A fresh folder for one case, with the basic plan and data, and stale successful outputs beside them. */
-async function caseDir(): Promise<string> {
+function caseDir(): string {
   const d = join(root, `case-${caseNo++}`);
   mkdirSync(d);
   copyFileSync(PLAN, join(d, 'plan.yaml'));
@@ -89,7 +89,7 @@ function checkRun(r: Run, argv: readonly string[], dir: string, before: Map<stri
     try {
       expectOutputConsistent(o.format, readFileSync(o.file, 'utf8'), r.code);
     } catch (e) {
-      throw new Error(`--output ${o.format}:${o.file} after exit ${r.code} of ${JSON.stringify(argv)} (inputs ${JSON.stringify(inputs)}): ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`--output ${o.format}:${o.file} after exit ${r.code} of ${JSON.stringify(argv)} (inputs ${JSON.stringify(inputs)}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }
 }
@@ -146,7 +146,7 @@ describe('fuzzing the CLI (in-process)', () => {
   it('random CSV files', async () => {
     await fc.assert(
       fc.asyncProperty(randomCsv, fc.boolean(), async (text, gb) => {
-        const dir = await caseDir();
+        const dir = caseDir();
         const file = join(dir, 'random.csv');
         writeFileSync(file, gb ? Buffer.from(text, 'latin1') : text);
         const out = join(dir, 'out.json');
@@ -164,7 +164,7 @@ describe('fuzzing the CLI (in-process)', () => {
   it('mutations of a valid CSV file', async () => {
     await fc.assert(
       fc.asyncProperty(mutations(BASE_CSV, csvInserts), async (text) => {
-        const dir = await caseDir();
+        const dir = caseDir();
         const file = join(dir, 'data.csv');
         writeFileSync(file, text);
         const argv = ['evaluate', '--plan', join(dir, 'plan.yaml'), file, '--output', `junit:${join(dir, 'r.xml')}`, '--output', `sarif:${join(dir, 'r.sarif')}`];
@@ -180,7 +180,7 @@ describe('fuzzing the CLI (in-process)', () => {
   it('mutations of a valid plan file', async () => {
     await fc.assert(
       fc.asyncProperty(mutations(BASE_PLAN, yamlInserts), fc.boolean(), async (text, validate) => {
-        const dir = await caseDir();
+        const dir = caseDir();
         const plan = join(dir, 'plan.yaml');
         writeFileSync(plan, text);
         const data = join(dir, 'data.csv');
@@ -210,7 +210,7 @@ describe('fuzzing the CLI (in-process)', () => {
       fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 12 }), fc.boolean(), async (words, lead) => {
         // `-` reads the test runner's stdin, which is not a data file
         if (words.includes('-')) return;
-        const dir = await caseDir();
+        const dir = caseDir();
         // a stale "successful" output from an earlier run
         writeFileSync(join(dir, 'o.json'), '{"schema_version":1,"stale":true}\n');
         const filled = words.map((w) => w.replace(/@/g, dir));

@@ -6,9 +6,9 @@
  * and the exit status of the real process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeText } from '../../src/cli/encoding.js';
@@ -151,15 +151,21 @@ describe('EPIPE: output into a closed pipe ends quietly with the exit status the
 
 describe('files are sacred', () => {
   it.each([
-    ['the data file', (d: string, _p: string) => `json:${d}`],
-    ['the plan file', (_d: string, p: string) => `junit:${p}`],
-    ['the data file by another name', (d: string, _p: string) => `csv:${join(dir, 'sub', '..', 'sacred-data.csv')}`.replace(d, d)],
+    ['the data file', (f: { data: string; plan: string }) => `json:${f.data}`],
+    ['the plan file', (f: { data: string; plan: string }) => `junit:${f.plan}`],
+    ['the data file through a symbolic link', (f: { data: string; plan: string }) => {
+      const link = join(dir, 'link-to-data.csv');
+      if (!existsSync(link)) symlinkSync(f.data, link);
+      return `csv:${link}`;
+    }],
+    ['the data file by a path through another folder', (f: { data: string; plan: string }) => `csv:${dir}/sub/../${basename(f.data)}`],
   ])('--output onto %s is refused before anything is read, and nothing changes', async (_name, spec) => {
     const d = file('sacred-data.csv', readFileSync(DATA));
     const p = file('sacred-plan.yaml', readFileSync(PLAN));
     mkdirSync(join(dir, 'sub'), { recursive: true });
+    const out = spec({ data: d, plan: p });
     const before = snapshot(dir);
-    const r = await runMain(['evaluate', '--plan', p, d, '--output', spec(d, p)]);
+    const r = await runMain(['evaluate', '--plan', p, d, '--output', out]);
     expectCleanError(r, /error: --output .* is an input of this run/);
     expect(changedFiles(before, snapshot(dir))).toEqual([]);
   });
@@ -268,7 +274,7 @@ describe('CLI habits', () => {
 
   it('FORCE_COLOR=0 on a terminal: no escape codes in the table', async () => {
     const r = await runMain(['evaluate', '--plan', PLAN, DATA], { FORCE_COLOR: '0', TERM: 'xterm-256color', LANG: 'en_US.UTF-8' }, true);
-    expect(r.out).not.toMatch(/\u001b\[/);
+    expect(r.out.includes('\u001b[')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Binder, unknownIndicatorWarning } from './data/bind.js';
 import { rowLocation } from './model/row.js';
+import { icu } from './report/plural.js';
 import type { DataFileInfo } from './data/load.js';
 import type { MeasurementSet } from './model/measurements.js';
 import { MAX_ERRORS, type RawRow } from './data/parse-csv.js';
@@ -72,7 +73,7 @@ export function expandPlanRefs(refs: readonly string[]): string[] {
         .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
         .sort()
         .map((f) => join(ref, f));
-      if (files.length === 0) throw new UsageError(`no plan files (*.yaml) in folder ${ref}`);
+      if (files.length === 0) throw new UsageError({ en: `no plan files (*.yaml) in folder ${ref}`, zh: `文件夹 ${ref} 中没有规划文件（*.yaml）` });
       return files;
     }
     return [ref];
@@ -92,8 +93,8 @@ function latestAsOf(data: MeasurementSet): AsOf | undefined {
 function fixedAsOf(options: EvaluateOptions): AsOf | undefined {
   if (options.period !== undefined) {
     const p = parsePeriod(options.period);
-    if (!p) throw new UsageError(`--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${options.period}"`);
-    if (options.year !== undefined && options.year !== p.year) throw new UsageError(`--year ${options.year} and --period ${options.period} disagree`);
+    if (!p) throw new UsageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${options.period}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），不能是“${options.period}”` });
+    if (options.year !== undefined && options.year !== p.year) throw new UsageError({ en: `--year ${options.year} and --period ${options.period} disagree`, zh: `--year ${options.year} 与 --period ${options.period} 不一致` });
     return asOfPeriod(p);
   }
   return options.year === undefined ? undefined : { year: options.year, month: 12 };
@@ -120,7 +121,7 @@ class UnknownNames {
     const out = [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
     if (this.firstMore) {
       const n = this.moreRows;
-      out.push(warningDiagnostic('UNKNOWN_INDICATOR', { en: `${n} more ${n === 1 ? 'row names' : 'rows name'} indicators the plan does not know (only the first ${MAX_UNKNOWN_NAMED} names are listed); the first here`, zh: `另有 ${n} 行的指标名称规划中没有（只列出前 ${MAX_UNKNOWN_NAMED} 个名称）；第一行在此` }, rowLocation(this.firstMore)));
+      out.push(warningDiagnostic('UNKNOWN_INDICATOR', { en: icu('{n, plural, one {# more row names an indicator} other {# more rows name indicators}} the plan does not know (only the first {max} names are listed); the first here', { n, max: MAX_UNKNOWN_NAMED }), zh: `另有 ${n} 行的指标名称规划中没有（只列出前 ${MAX_UNKNOWN_NAMED} 个名称）；第一行在此` }, rowLocation(this.firstMore)));
     }
     return out;
   }
@@ -132,13 +133,13 @@ class UnknownNames {
  * plans' measurements are kept.
  */
 export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
-  if (options.data.length === 0) throw new UsageError('no data file given: plancheck evaluate --plan <id> <data.csv...>');
+  if (options.data.length === 0) throw new UsageError({ en: 'no data file given: plancheck evaluate --plan <id> <data.csv...>', zh: '没有给出数据文件：plancheck evaluate --plan <规划> <数据.csv...>' });
   const refs = expandPlanRefs(options.plans);
-  if (refs.length === 0) throw new UsageError('no plan given: --plan <id|file|folder>');
+  if (refs.length === 0) throw new UsageError({ en: 'no plan given: --plan <id|file|folder>', zh: '没有给出规划：--plan <编号|文件|文件夹>' });
   const loaded = await Promise.all(refs.map((r) => loadPlan(r)));
   const ids = new Set<string>();
   for (const l of loaded) {
-    if (ids.has(l.plan.id)) throw new UsageError(`plan "${l.plan.id}" is given twice`);
+    if (ids.has(l.plan.id)) throw new UsageError({ en: `plan "${l.plan.id}" is given twice`, zh: `规划“${l.plan.id}”给了两次` });
     ids.add(l.plan.id);
   }
   const fixed = fixedAsOf(options);
@@ -175,7 +176,7 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     keepRegion,
   );
   const errors: Diagnostic[] = [...read.errors, ...routeErrors];
-  if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', `… and ${moreRouteErrors} more rows without a region`, {}));
+  if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${moreRouteErrors} more rows without a region`, zh: `……另有 ${moreRouteErrors} 行没有地区` }, {}));
   // plan lint warnings are for plan authors (plancheck validate), not for every evaluation
   const warnings: Diagnostic[] = [...read.warnings];
   for (const b of binders.values()) {
@@ -191,12 +192,13 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     const rows = unroutedList.reduce((n, u) => n + u.rows, 0);
     const named = unroutedList.slice(0, 5).map((u) => `"${u.region}" (${u.rows})`).join(', ');
     const more = unroutedList.length > 5 ? ` and ${unroutedList.length - 5} more` : '';
-    warnings.push(warningDiagnostic('UNROUTED', `${rows} row(s) for ${unroutedList.length} region(s) that no plan given covers, set aside: ${named}${more}`, { file: first.file, line: first.line }));
+    const moreZh = unroutedList.length > 5 ? `等，另有 ${unroutedList.length - 5} 个` : '';
+    warnings.push(warningDiagnostic('UNROUTED', { en: icu('{rows, plural, one {# row} other {# rows}} for {regions, plural, one {# region} other {# regions}} that no plan given covers, set aside: {named}{more}', { rows, regions: unroutedList.length, named, more }), zh: `${rows} 行数据属于 ${unroutedList.length} 个不在所给规划范围内的地区，已搁置：${named}${moreZh}` }, { file: first.file, line: first.line }));
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const sets = [...binders.values()].map((b) => b.measurements);
   if (sets.every((m) => m.size === 0)) {
-    throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, firstLine(options.data[0] as string))]);
+    throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', { en: `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, zh: `${rowCount} 行数据中没有一行是${loaded.map((l) => `规划 ${l.plan.id}`).join('、')}的指标或测量项` }, firstLine(options.data[0] as string))]);
   }
   const fallback = sets.map(latestAsOf).find((a) => a !== undefined);
   const reports = loaded.map((l): EvaluationReport => {
@@ -226,7 +228,7 @@ function firstLine(file: string): { file: string; line: number } {
 
 /** The mid-term / final evaluation of one plan over every year in the data. */
 export async function progressReport(options: { readonly plan: string; readonly data: readonly string[] }): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
-  if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
+  if (options.data.length === 0) throw new UsageError({ en: 'no data file given: plancheck report --plan <id> <data.csv...>', zh: '没有给出数据文件：plancheck report --plan <规划> <数据.csv...>' });
   const l = await loadPlan(options.plan);
   const binder = new Binder(l.plan, {}, false);
   const unknown = new UnknownNames();

@@ -30,11 +30,11 @@ export async function runDiff(io: Io, args: string[], after: string[] | undefine
   let oldSide: PlanRecord[];
   let newSide: PlanRecord[];
   if (flags.plan && flags.plan.length > 0) {
-    if (!after || after.length === 0 || args.length === 0) throw new UsageError('with --plan, give the old data files, then --, then the new ones: plancheck diff --plan suzhou old.csv -- new.csv');
+    if (!after || after.length === 0 || args.length === 0) throw new UsageError({ en: 'with --plan, give the old data files, then --, then the new ones: plancheck diff --plan suzhou old.csv -- new.csv', zh: '使用 --plan 时，先给旧数据文件，再写 --，然后给新数据文件：plancheck diff --plan suzhou old.csv -- new.csv' });
     oldSide = await evaluateSide(io, flags.plan, args, lang);
     newSide = await evaluateSide(io, flags.plan, after, lang);
   } else {
-    if (args.length !== 2 || (after && after.length > 0)) throw new UsageError('give two saved results (plancheck evaluate --format json), or --plan with data files: plancheck diff old.json new.json');
+    if (args.length !== 2 || (after && after.length > 0)) throw new UsageError({ en: 'give two saved results (plancheck evaluate --format json), or --plan with data files: plancheck diff old.json new.json', zh: '请给出两个保存的结果（plancheck evaluate --format json），或用 --plan 加数据文件：plancheck diff old.json new.json' });
     oldSide = loadResultFile(args[0] as string);
     newSide = loadResultFile(args[1] as string);
   }

@@ -171,9 +171,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;
     }
-    io.err(`plancheck: internal error, please report it: ${e instanceof Error ? e.message : String(e)}\n`);
+    const what = e instanceof Error ? e.message : String(e);
+    io.err(lang === 'zh' ? `plancheck：内部错误（程序缺陷），请报告：${what}\n` : `plancheck: internal error, please report it: ${what}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
-    else io.err('(run with --debug for the stack trace)\n');
+    else io.err(lang === 'zh' ? '（加 --debug 运行可看到调用栈）\n' : '(run with --debug for the stack trace)\n');
     return EXIT.internal;
   }
   return code;

@@ -2,6 +2,7 @@
 import { expandPlanRefs } from '../index.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
+import { icu } from '../report/plural.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
 import { formatTemplate } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
@@ -40,8 +41,11 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
     printDiagnostics(io, r.ok ? r.warnings : [...r.errors, ...r.warnings], lang);
     const failed = !r.ok || (flags.strict === true && r.warnings.length > 0);
     if (failed) bad = true;
-    const counts = r.ok ? (lang === 'zh' ? `${r.plan.indicators.length} 个指标，${r.plan.rules.length} 条规则` : `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules`) : lang === 'zh' ? `${r.errors.length} 个错误` : `${r.errors.length} error(s)`;
-    io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${lang === 'zh' ? `${r.warnings.length} 个警告` : `${r.warnings.length} warning(s)`}\n`);
+    const counts = { indicators: r.ok ? r.plan.indicators.length : 0, rules: r.ok ? r.plan.rules.length : 0, errors: r.ok ? 0 : r.errors.length, warnings: r.warnings.length };
+    const summary = lang === 'zh'
+      ? `${r.ok ? `${counts.indicators} 个指标，${counts.rules} 条规则` : `${counts.errors} 个错误`}，${counts.warnings} 个警告`
+      : icu(r.ok ? '{indicators, plural, one {# indicator} other {# indicators}}, {rules, plural, one {# rule} other {# rules}}, {warnings, plural, one {# warning} other {# warnings}}' : '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}', counts);
+    io.out(`${failed ? '✗' : '✓'} ${file}: ${summary}\n`);
   }
   return bad ? 2 : 0;
 }

@@ -4,7 +4,7 @@
  * number, a unit that does not convert, a period that is not one, two rows
  * that disagree. Pure: no file system.
  */
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, warningDiagnostic, type Bilingual, type Diagnostic } from '../errors.js';
 import type { Measurement, Plan } from '../plan/model.js';
 import { normaliseName } from '../plan/names.js';
 import { parseUnit, tryParseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
@@ -37,7 +37,7 @@ export interface BindResult {
 export function unknownIndicatorWarning(plan: Plan, row: RawRow, count = 1): Diagnostic {
   const near = buildNameIndex(plan).suggest(row.indicator);
   const rows = count > 1 ? ` (${count} rows; the first here)` : '';
-  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, rowLocation(row));
+  return warningDiagnostic('UNKNOWN_INDICATOR', { en: `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, zh: `规划 ${plan.id} 中没有指标“${row.indicator}”${count > 1 ? `（共 ${count} 行，此为第一行）` : ''}${near.length ? `；是否应为${near.map((n) => `“${n}”`).join('、')}？` : ''}` }, rowLocation(row));
 }
 
 export function regionMatches(plan: Plan, region: string): boolean {
@@ -45,7 +45,7 @@ export function regionMatches(plan: Plan, region: string): boolean {
   return [plan.region.code, plan.region.name, ...plan.region.aliases].some((r) => normaliseName(r) === key);
 }
 
-function rowUnit(row: RawRow, m: Measurement, suffix: '%' | '‰' | undefined): Unit | string {
+function rowUnit(row: RawRow, m: Measurement, suffix: '%' | '‰' | undefined): Unit | Bilingual {
   if (row.unit === undefined) {
     if (suffix === undefined) return m.unit;
     return parseUnit(suffix);
@@ -54,10 +54,10 @@ function rowUnit(row: RawRow, m: Measurement, suffix: '%' | '‰' | undefined): 
   try {
     u = parseUnit(row.unit);
   } catch (e) {
-    if (e instanceof UnitSyntaxError) return `unit "${row.unit}" is not a unit plancheck knows`;
+    if (e instanceof UnitSyntaxError) return { en: `unit "${row.unit}" is not a unit plancheck knows`, zh: `单位“${row.unit}”不是 plancheck 认识的单位` };
     throw e;
   }
-  if (suffix !== undefined && u.kind !== 'ratio') return `value ends in ${suffix} but the unit column says ${row.unit}`;
+  if (suffix !== undefined && u.kind !== 'ratio') return { en: `value ends in ${suffix} but the unit column says ${row.unit}`, zh: `值以 ${suffix} 结尾，但单位列写的是 ${row.unit}` };
   return u;
 }
 
@@ -102,10 +102,10 @@ export class Binder {
     const at = rowLocation(row);
     if (this.options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
       this.otherRegion++;
-      this.warnings.push(warningDiagnostic('OTHER_REGION', `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, at));
+      this.warnings.push(warningDiagnostic('OTHER_REGION', { en: `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, zh: `本行地区“${row.region}”不是${plan.region.name}（${plan.region.code}），已搁置` }, at));
       return 'other_region';
     }
-    if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
+    if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', { en: 'the indicator cell is empty', zh: '指标单元格是空的' }, at));
     const m = this.names.find(row.indicator);
     if (!m) {
       if (this.keepUnknown) this.unknown.push(row);
@@ -114,11 +114,11 @@ export class Binder {
     let period: Period | undefined;
     if (row.period !== undefined) {
       period = parsePeriod(row.period);
-      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, at));
+      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', { en: `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, zh: `期间“${row.period}”不是年份（2023）、月份（2023-06）或季度（2023-Q2）` }, at));
     } else if (this.options.defaultYear !== undefined) {
       period = { kind: 'year', year: this.options.defaultYear };
     } else {
-      return this.error(errorDiagnostic('NO_PERIOD', 'the row has no period: add a period column or give --year', at));
+      return this.error(errorDiagnostic('NO_PERIOD', { en: 'the row has no period: add a period column or give --year', zh: '本行没有期间：请加上期间（period）列，或给出 --year' }, at));
     }
     const parsed = parseValue(row.value);
     let value: ObservedValue;
@@ -130,14 +130,14 @@ export class Binder {
         value = { kind: 'absent', text: parsed.text || '(empty)' };
         break;
       case 'boolean':
-        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, at));
+        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, zh: `值“${row.value}”是“是/否”，但${m.name}的单位是 ${m.unit.text}` }, at));
         value = { kind: 'boolean', value: parsed.value };
         break;
       case 'number': {
-        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
+        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, zh: `${m.name}是“是/否”指标：请填写“是”或“否”，而不是“${row.value}”` }, at));
         const u = rowUnit(row, m, parsed.suffix);
-        if (typeof u === 'string') return this.error(errorDiagnostic('BAD_UNIT', u, at));
-        if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, at));
+        if ('en' in u) return this.error(errorDiagnostic('BAD_UNIT', u, at));
+        if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', { en: `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, zh: `单位 ${u.text} 不能换算为${m.name}的单位 ${m.unit.text}` }, at));
         // `95%` in a column whose unit is ‰: the suffix wins, and it converts
         const written = parsed.suffix !== undefined ? (tryParseUnit(parsed.suffix) ?? u) : u;
         unit = written;
@@ -147,12 +147,12 @@ export class Binder {
     }
     const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.region === undefined ? {} : { region: row.region }) };
     const clash = this.measurements.add(obs);
-    if (clash) return this.error(errorDiagnostic('CONFLICT', `${m.name} ${formatPeriod(period)} is "${row.value}" here but "${clash.text}" at ${clash.file}:${clash.line}`, at));
+    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${row.value}" here but "${clash.text}" at ${clash.file}:${clash.line}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${row.value}”，但在 ${clash.file}:${clash.line} 为“${clash.text}”` }, at));
     return 'bound';
   }
 
   result(): BindResult {
-    const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', `… and ${this.droppedErrors} more errors`, {})] : this.errors;
+    const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${this.droppedErrors} more errors`, zh: `……另有 ${this.droppedErrors} 个错误` }, {})] : this.errors;
     return { measurements: this.measurements, errors, warnings: this.warnings, unknown: this.unknown, otherRegion: this.otherRegion };
   }
 }

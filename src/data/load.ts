@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
-import { BinaryFileError, decodeBytes, type Encoding } from './decode.js';
+import { BinaryFileError, decodeBytes, encodingProblemZh, type Encoding } from './decode.js';
 import { parseCsv, type RawRow } from './parse-csv.js';
 
 export interface DataFileInfo {
@@ -35,7 +35,7 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
       else bytes = readFileSync(file);
     } catch (e) {
       const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat) '.*'$/, '') : String(e);
-      errors.push(errorDiagnostic('READ', `cannot read data file: ${msg}`, { file }));
+      errors.push(errorDiagnostic('READ', { en: `cannot read data file: ${msg}`, zh: `无法读取数据文件：${msg}` }, { file }));
       continue;
     }
     let decoded;
@@ -43,7 +43,7 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
       decoded = decodeBytes(bytes);
     } catch (e) {
       if (!(e instanceof BinaryFileError)) throw e;
-      errors.push(errorDiagnostic('ENCODING', e.message, { file }));
+      errors.push(errorDiagnostic('ENCODING', { en: e.message, zh: encodingProblemZh(e.message) }, { file }));
       continue;
     }
     const parsed = parseCsv(decoded.text, file);

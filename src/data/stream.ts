@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
-import { BinaryFileError, StreamDecoder } from './decode.js';
+import { BinaryFileError, encodingProblemZh, StreamDecoder } from './decode.js';
 import { readDataFiles, STDIN, type DataFileInfo } from './load.js';
 import { CsvRowReader, PAPA_CONFIG, type RawRow } from './parse-csv.js';
 
@@ -22,7 +22,7 @@ const CHUNK = 1 << 20;
 
 function readError(file: string, e: unknown): Diagnostic {
   const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat|read) '.*'$/, '') : String(e);
-  return errorDiagnostic('READ', `cannot read data file: ${msg}`, { file });
+  return errorDiagnostic('READ', { en: `cannot read data file: ${msg}`, zh: `无法读取数据文件：${msg}` }, { file });
 }
 
 export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRegion?: KeepRegion): Promise<StreamedFile> {
@@ -72,7 +72,7 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRe
     };
     const fail = (e: unknown): void => {
       if (failed) return;
-      failed = e instanceof BinaryFileError ? errorDiagnostic('ENCODING', e.message, { file }) : readError(file, e);
+      failed = e instanceof BinaryFileError ? errorDiagnostic('ENCODING', { en: e.message, zh: encodingProblemZh(e.message) }, { file }) : readError(file, e);
       input.destroy();
       text.destroy();
       finish();

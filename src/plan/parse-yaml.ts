@@ -31,7 +31,8 @@ export function parseYaml(text: string, file: string): ParseYamlResult {
       ok: false,
       errors: doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
-        return errorDiagnostic('YAML', e.message.split('\n')[0] ?? e.message, { file, line: pos.line, column: pos.col });
+        const msg = e.message.split('\n')[0] ?? e.message;
+        return errorDiagnostic('YAML', { en: msg, zh: `YAML 语法错误：${msg}` }, { file, line: pos.line, column: pos.col });
       }),
     };
   }

@@ -24,7 +24,7 @@ describe('a CI gate over two cities, one monthly file', () => {
     expect(other?.results.map((x) => `${x.id} ${x.status} ${x.code}`)).toEqual(['home_repairs missing INCOMPLETE', 'nursing_bed_share pass MILESTONE_MET', 'volunteer_share pending NOT_DUE']);
     expect(out.unrouted).toEqual([{ region: '第三市', rows: 2, file: DATA, line: 10 }]);
     expect(out.summary).toMatchObject({ plans: 2, failing: 1 });
-    expect(r.stderr).toContain('monthly.csv:10: warning: 2 row(s) for 1 region(s) that no plan given covers, set aside: "第三市" (2)');
+    expect(r.stderr).toContain('monthly.csv:10: warning: 2 rows for 1 region that no plan given covers, set aside: "第三市" (2)');
   });
 
   it('without --require complete, missing data only warns', () => {

@@ -36,21 +36,27 @@ function caseDir(): string {
 const FORMAT_OF: Readonly<Record<string, string>> = { '.json': 'json', '.xml': 'junit', '.sarif': 'sarif', '.csv': 'csv', '.md': 'markdown' };
 
 /** The --output files of a command line that are not inputs, with their formats. */
-function outputsOf(argv: readonly string[], inputs: readonly string[]): { file: string; format: string }[] {
+function outputsOf(argv: readonly string[], inputs: readonly string[]): { file: string; format: string; sure: boolean }[] {
   if (argv[0] !== 'evaluate') return [];
-  // as commander reads them: the word after --output is its value, whatever it looks like
-  const specs: string[] = [];
-  for (let i = 0; i < argv.length; i++) if ((argv[i] === '--output' || argv[i] === '-o') && i + 1 < argv.length) specs.push(argv[++i] as string);
-  const out: { file: string; format: string }[] = [];
-  for (const spec of specs) {
+  // the word after --output, or (when that looks like an option, which commander may read as one) the next word that does not
+  const specs: { spec: string; sure: boolean }[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if ((argv[i] === '--output' || argv[i] === '-o') && i + 1 < argv.length) {
+      const value = argv[i + 1] as string;
+      specs.push({ spec: value, sure: !value.startsWith('-') });
+      const next = argv.slice(i + 1).find((w) => !w.startsWith('-'));
+      if (next !== undefined && next !== value) specs.push({ spec: next, sure: false });
+    }
+  }
+  const out: { file: string; format: string; sure: boolean }[] = [];
+  for (const { spec, sure } of specs) {
     const m = /^(json|junit|sarif|csv|markdown|github|table):(.+)$/.exec(spec);
     const file = m ? (m[2] as string) : spec;
     const format = m ? (m[1] as string) : FORMAT_OF[/\.[a-z]+$/.exec(spec)?.[0] ?? ''];
     if (format === undefined || inputs.includes(file)) continue;
-    out.push({ file, format });
+    out.push({ file, format, sure });
   }
-  // a file named twice is refused, and left alone
-  return out.filter((o) => out.filter((p) => p.file === o.file).length === 1);
+  return out.filter((o, i) => out.findIndex((p) => p.file === o.file) === i);
 }
 
 /** The files of `dir` a command line reads (or may read): named, matched by a pattern, or in a folder given. */
@@ -82,10 +88,14 @@ function checkRun(r: Run, argv: readonly string[], dir: string, before: Map<stri
   if (r.code === 2 && argv[0] !== 'validate') expect(r.out).toBe('');
   const outputs = outputsOf(argv, inputs);
   const allowed = new Set(outputs.map((o) => o.file));
-  const changed = changedFiles(before, snapshot(dir)).filter((f) => !allowed.has(f));
-  expect(changed, `files changed by ${JSON.stringify(argv)}: ${changed.join(" ")}`).toEqual([]);
+  const all = changedFiles(before, snapshot(dir));
+  const changed = all.filter((f) => !allowed.has(f));
+  expect(changed, `files changed by ${JSON.stringify(argv)}: ${changed.join(' ')}`).toEqual([]);
   for (const o of outputs) {
-    if (!existsSync(o.file)) continue; // refused before anything was written (and nothing stale was there)
+    // an old file named as an output never survives a failed run
+    if (r.code === 2 && o.sure && before.has(o.file)) expect(all, `${o.file} is stale after exit 2 of ${JSON.stringify(argv)}`).toContain(o.file);
+    // an output written by this run agrees with its exit code; one not written was refused, or was not an output after all
+    if (!all.includes(o.file)) continue;
     try {
       expectOutputConsistent(o.format, readFileSync(o.file, 'utf8'), r.code);
     } catch (e) {

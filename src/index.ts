@@ -117,11 +117,11 @@ class UnknownNames {
       this.firstMore ??= row;
     }
   }
-  warnings(): Diagnostic[] {
+  async warnings(): Promise<Diagnostic[]> {
     const out = [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
     if (this.firstMore) {
       const n = this.moreRows;
-      out.push(warningDiagnostic('UNKNOWN_INDICATOR', { en: icu('{n, plural, one {# more row names an indicator} other {# more rows name indicators}} the plan does not know (only the first {max} names are listed); the first here', { n, max: MAX_UNKNOWN_NAMED }), zh: `另有 ${n} 行的指标名称规划中没有（只列出前 ${MAX_UNKNOWN_NAMED} 个名称）；第一行在此` }, rowLocation(this.firstMore)));
+      out.push(warningDiagnostic('UNKNOWN_INDICATOR', { en: await icu('{n, plural, one {# more row names an indicator} other {# more rows name indicators}} the plan does not know (only the first {max} names are listed); the first here', { n, max: MAX_UNKNOWN_NAMED }), zh: `另有 ${n} 行的指标名称规划中没有（只列出前 ${MAX_UNKNOWN_NAMED} 个名称）；第一行在此` }, rowLocation(this.firstMore)));
     }
     return out;
   }
@@ -184,7 +184,7 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     for (const d of r.errors) errors.push(d);
     for (const d of r.warnings) warnings.push(d);
   }
-  for (const d of unknown.warnings()) warnings.push(d);
+  for (const d of await unknown.warnings()) warnings.push(d);
   const unroutedList = [...unrouted].map(([region, u]) => ({ region, ...u }));
   if (unroutedList.length > 0) {
     // one warning, however many regions: the report lists them all
@@ -193,7 +193,7 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     const named = unroutedList.slice(0, 5).map((u) => `"${u.region}" (${u.rows})`).join(', ');
     const more = unroutedList.length > 5 ? ` and ${unroutedList.length - 5} more` : '';
     const moreZh = unroutedList.length > 5 ? `等，另有 ${unroutedList.length - 5} 个` : '';
-    warnings.push(warningDiagnostic('UNROUTED', { en: icu('{rows, plural, one {# row} other {# rows}} for {regions, plural, one {# region} other {# regions}} that no plan given covers, set aside: {named}{more}', { rows, regions: unroutedList.length, named, more }), zh: `${rows} 行数据属于 ${unroutedList.length} 个不在所给规划范围内的地区，已搁置：${named}${moreZh}` }, { file: first.file, line: first.line }));
+    warnings.push(warningDiagnostic('UNROUTED', { en: await icu('{rows, plural, one {# row} other {# rows}} for {regions, plural, one {# region} other {# regions}} that no plan given covers, set aside: {named}{more}', { rows, regions: unroutedList.length, named, more }), zh: `${rows} 行数据属于 ${unroutedList.length} 个不在所给规划范围内的地区，已搁置：${named}${moreZh}` }, { file: first.file, line: first.line }));
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const sets = [...binders.values()].map((b) => b.measurements);
@@ -237,7 +237,7 @@ export async function progressReport(options: { readonly plan: string; readonly 
   });
   const b = binder.result();
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
-  const warnings = [...read.warnings, ...b.warnings, ...unknown.warnings()];
+  const warnings = [...read.warnings, ...b.warnings, ...(await unknown.warnings())];
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, b.measurements));
   const years = [...new Set(items.flatMap((p) => p.series.map((x) => x.year)))].sort((x, y) => x - y);
   return { plan: l.plan, planFile: l.file, sha256: l.sha256, years, items, warnings };

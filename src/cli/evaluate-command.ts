@@ -42,7 +42,7 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
   const year = parseYear(flags.year);
   const encoding = parseEncoding(flags.encoding);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
-  const data = expandDataArgs(files);
+  const data = await expandDataArgs(files);
   const planFiles = expandPlanRefs(flags.plan).flatMap((r) => planFileOf(r) ?? []);
   // before anything is read: no output may overwrite an input, or another output
   const outputs = checkOutputs(flags.output ?? [], [...data, ...planFiles]);

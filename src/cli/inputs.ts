@@ -6,11 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 import { STDIN } from '../data/load.js';
 import { UsageError } from '../errors.js';
 
-export function expandDataArgs(args: readonly string[], platform: NodeJS.Platform = process.platform): string[] {
+/** tinyglobby, loaded when a pattern is first met */
+let glob: typeof Tinyglobby | undefined;
+
+export async function expandDataArgs(args: readonly string[], platform: NodeJS.Platform = process.platform): Promise<string[]> {
   const out: string[] = [];
   let stdin = false;
   for (const arg of args) {
@@ -27,11 +30,17 @@ export function expandDataArgs(args: readonly string[], platform: NodeJS.Platfor
     }
     // Windows paths use \, which a pattern reads as an escape
     const pattern = platform === 'win32' ? arg.replace(/\\/g, '/') : arg;
-    if (!isDynamicPattern(pattern)) {
+    // no pattern characters: a file that is not there, reported when it is read
+    if (!/[*?[\]{}()!]/.test(pattern)) {
       out.push(arg);
       continue;
     }
-    const files = globSync(pattern, { onlyFiles: true, expandDirectories: false, dot: false, absolute: isAbsolute(pattern) }).sort();
+    glob ??= await import('tinyglobby');
+    if (!glob.isDynamicPattern(pattern)) {
+      out.push(arg);
+      continue;
+    }
+    const files = glob.globSync(pattern, { onlyFiles: true, expandDirectories: false, dot: false, absolute: isAbsolute(pattern) }).sort();
     if (files.length === 0) throw new UsageError({ en: `no file matches ${arg}`, zh: `没有文件匹配 ${arg}` });
     for (const f of files) out.push(f);
   }

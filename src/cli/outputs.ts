@@ -164,7 +164,7 @@ export async function failOutputsOfArgv(argv: readonly string[], diagnostics: re
   const inputs: string[] = [];
   for (const word of others.flatMap((a) => (a.includes('=') ? [a, a.slice(a.indexOf('=') + 1)] : [a]))) {
     try {
-      for (const f of expandDataArgs([word])) if (existsSync(f)) inputs.push(f);
+      for (const f of await expandDataArgs([word])) if (existsSync(f)) inputs.push(f);
     } catch {
       // not a file, not a pattern with files
     }

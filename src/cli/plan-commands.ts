@@ -44,7 +44,7 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
     const counts = { indicators: r.ok ? r.plan.indicators.length : 0, rules: r.ok ? r.plan.rules.length : 0, errors: r.ok ? 0 : r.errors.length, warnings: r.warnings.length };
     const summary = lang === 'zh'
       ? `${r.ok ? `${counts.indicators} 个指标，${counts.rules} 条规则` : `${counts.errors} 个错误`}，${counts.warnings} 个警告`
-      : icu(r.ok ? '{indicators, plural, one {# indicator} other {# indicators}}, {rules, plural, one {# rule} other {# rules}}, {warnings, plural, one {# warning} other {# warnings}}' : '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}', counts);
+      : await icu(r.ok ? '{indicators, plural, one {# indicator} other {# indicators}}, {rules, plural, one {# rule} other {# rules}}, {warnings, plural, one {# warning} other {# warnings}}' : '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}', counts);
     io.out(`${failed ? '✗' : '✓'} ${file}: ${summary}\n`);
   }
   return bad ? 2 : 0;

@@ -238,9 +238,9 @@ describe('CLI habits', () => {
     mkdirSync(g, { recursive: true });
     copyFileSync(DATA, join(g, 'b.csv'));
     writeFileSync(join(g, 'a.csv'), `${HEADER}burial_share,2022,30\n`);
-    expect(expandDataArgs([join(g, '*.csv')])).toEqual([join(g, 'a.csv'), join(g, 'b.csv')]);
+    expect(await expandDataArgs([join(g, '*.csv')])).toEqual([join(g, 'a.csv'), join(g, 'b.csv')]);
     // a Windows user's backslashes
-    expect(expandDataArgs([`${g.replace(/\//g, '\\')}\\*.csv`], 'win32').map((f) => f.replace(/\\/g, '/'))).toEqual([join(g, 'a.csv'), join(g, 'b.csv')]);
+    expect((await expandDataArgs([`${g.replace(/\//g, '\\')}\\*.csv`], 'win32')).map((f) => f.replace(/\\/g, '/'))).toEqual([join(g, 'a.csv'), join(g, 'b.csv')]);
     const r = await runMain(['evaluate', '--plan', PLAN, join(g, '*.csv'), '--format', 'json', '--fail-on', 'never']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as { data: unknown[] }).data).toHaveLength(2);

@@ -4,7 +4,7 @@
  * number, a unit that does not convert, a period that is not one, two rows
  * that disagree. Pure: no file system.
  */
-import { errorDiagnostic, warningDiagnostic, type Bilingual, type Diagnostic } from '../errors.js';
+import { clip, errorDiagnostic, warningDiagnostic, type Bilingual, type Diagnostic } from '../errors.js';
 import type { Measurement, Plan } from '../plan/model.js';
 import { normaliseName } from '../plan/names.js';
 import { parseUnit, tryParseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
@@ -37,7 +37,7 @@ export interface BindResult {
 export function unknownIndicatorWarning(plan: Plan, row: RawRow, count = 1): Diagnostic {
   const near = buildNameIndex(plan).suggest(row.indicator);
   const rows = count > 1 ? ` (${count} rows; the first here)` : '';
-  return warningDiagnostic('UNKNOWN_INDICATOR', { en: `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, zh: `规划 ${plan.id} 中没有指标“${row.indicator}”${count > 1 ? `（共 ${count} 行，此为第一行）` : ''}${near.length ? `；是否应为${near.map((n) => `“${n}”`).join('、')}？` : ''}` }, rowLocation(row));
+  return warningDiagnostic('UNKNOWN_INDICATOR', { en: `plan ${plan.id} has no indicator "${clip(row.indicator)}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, zh: `规划 ${plan.id} 中没有指标“${clip(row.indicator)}”${count > 1 ? `（共 ${count} 行，此为第一行）` : ''}${near.length ? `；是否应为${near.map((n) => `“${n}”`).join('、')}？` : ''}` }, rowLocation(row));
 }
 
 export function regionMatches(plan: Plan, region: string): boolean {
@@ -125,16 +125,16 @@ export class Binder {
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
-        return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${row.value}" for ${m.name} ${parsed.reasonZh === undefined ? 'is not a number' : parsed.reason}`, zh: `${m.name}的值“${row.value}”${parsed.reasonZh ?? '不是数字'}` }, at));
+        return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${clip(row.value)}" for ${m.name} ${parsed.reasonZh === undefined ? 'is not a number' : parsed.reason}`, zh: `${m.name}的值“${clip(row.value)}”${parsed.reasonZh ?? '不是数字'}` }, at));
       case 'absent':
         value = { kind: 'absent', text: parsed.text || '(empty)' };
         break;
       case 'boolean':
-        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, zh: `值“${row.value}”是“是/否”，但${m.name}的单位是 ${m.unit.text}` }, at));
+        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${clip(row.value)}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, zh: `值“${clip(row.value)}”是“是/否”，但${m.name}的单位是 ${m.unit.text}` }, at));
         value = { kind: 'boolean', value: parsed.value };
         break;
       case 'number': {
-        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, zh: `${m.name}是“是/否”指标：请填写“是”或“否”，而不是“${row.value}”` }, at));
+        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `${m.name} is a yes/no indicator: write 是 or 否, not "${clip(row.value)}"`, zh: `${m.name}是“是/否”指标：请填写“是”或“否”，而不是“${clip(row.value)}”` }, at));
         const u = rowUnit(row, m, parsed.suffix);
         if ('en' in u) return this.error(errorDiagnostic('BAD_UNIT', u, at));
         if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', { en: `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, zh: `单位 ${u.text} 不能换算为${m.name}的单位 ${m.unit.text}` }, at));
@@ -147,7 +147,7 @@ export class Binder {
     }
     const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.region === undefined ? {} : { region: row.region }) };
     const clash = this.measurements.add(obs);
-    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${row.value}" here but "${clash.text}" at ${clash.file}:${clash.line}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${row.value}”，但在 ${clash.file}:${clash.line} 为“${clash.text}”` }, at));
+    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${clash.file}:${clash.line}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${clash.file}:${clash.line} 为“${clash.text}”` }, at));
     return 'bound';
   }
 

@@ -65,6 +65,8 @@ export function parseNumberText(text: string): Decimal | undefined {
  */
 export const MAX_MAGNITUDE = new Decimal('1e15');
 export const MIN_MAGNITUDE = new Decimal('1e-15');
+/** significant digits a value may have: a spreadsheet writes at most 17 */
+export const MAX_DIGITS = 30;
 
 /** Why a number is beyond what a plan value can be (in both languages), or undefined when it is within limits. */
 export function magnitudeProblem(d: Decimal): { en: string; zh: string } | undefined {
@@ -72,6 +74,7 @@ export function magnitudeProblem(d: Decimal): { en: string; zh: string } | undef
   const a = d.abs();
   if (a.gt(MAX_MAGNITUDE)) return { en: 'is larger than the largest value plancheck accepts (10^15)', zh: '超过 plancheck 接受的最大值（10^15）' };
   if (a.lt(MIN_MAGNITUDE)) return { en: 'is smaller than the smallest non-zero value plancheck accepts (10^-15)', zh: '小于 plancheck 接受的最小非零值（10^-15）' };
+  if (d.precision() > MAX_DIGITS) return { en: `has more than ${MAX_DIGITS} significant digits`, zh: `有效数字超过 ${MAX_DIGITS} 位` };
   return undefined;
 }
 

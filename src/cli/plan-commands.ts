@@ -34,8 +34,9 @@ export async function runShow(io: Io, ref: string, flags: { lang?: string }): Pr
 export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string; lang?: string }): Promise<number> {
   const lang = langOf(io, flags.lang);
   let bad = false;
-  for (const ref of expandPlanRefs(refs)) {
-    const file = resolvePlanPath(ref);
+  // every reference resolved first: an unknown one is a usage error before any plan is reported
+  const files = expandPlanRefs(refs).map((ref) => resolvePlanPath(ref));
+  for (const file of files) {
     // validate reads the file itself, never the build's cache
     const r = await checkPlanFile(file, flags.seeds, false);
     printDiagnostics(io, r.ok ? r.warnings : [...r.errors, ...r.warnings], lang);

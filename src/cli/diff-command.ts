@@ -7,6 +7,7 @@ import { evaluate } from '../index.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.js';
 import { formatJson } from '../report/json.js';
 import type { Lang } from '../report/messages.js';
+import { expandDataArgs } from './inputs.js';
 import { printDiagnostics, useColor, type Io } from './io.js';
 import { oneOf, resolveLang } from './options.js';
 
@@ -31,8 +32,8 @@ export async function runDiff(io: Io, args: string[], after: string[] | undefine
   let newSide: PlanRecord[];
   if (flags.plan && flags.plan.length > 0) {
     if (!after || after.length === 0 || args.length === 0) throw new UsageError({ en: 'with --plan, give the old data files, then --, then the new ones: plancheck diff --plan suzhou old.csv -- new.csv', zh: '使用 --plan 时，先给旧数据文件，再写 --，然后给新数据文件：plancheck diff --plan suzhou old.csv -- new.csv' });
-    oldSide = await evaluateSide(io, flags.plan, args, lang);
-    newSide = await evaluateSide(io, flags.plan, after, lang);
+    oldSide = await evaluateSide(io, flags.plan, await expandDataArgs(args), lang);
+    newSide = await evaluateSide(io, flags.plan, await expandDataArgs(after), lang);
   } else {
     if (args.length !== 2 || (after && after.length > 0)) throw new UsageError({ en: 'give two saved results (plancheck evaluate --format json), or --plan with data files: plancheck diff old.json new.json', zh: '请给出两个保存的结果（plancheck evaluate --format json），或用 --plan 加数据文件：plancheck diff old.json new.json' });
     oldSide = loadResultFile(args[0] as string);

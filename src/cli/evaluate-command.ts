@@ -1,5 +1,5 @@
 /** `plancheck evaluate`: options → evaluate() → a report on stdout → exit code. */
-import { InputError } from '../errors.js';
+import { errorDiagnostic, InputError } from '../errors.js';
 import { evaluate, expandPlanRefs } from '../index.js';
 import { resolvePlanPath } from '../plan/load.js';
 import { formatNames, loadFormatter } from '../report/registry.js';
@@ -66,8 +66,9 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
     outData(io, format === 'csv' ? await encodeText(text, encoding) : text);
     return run.failing > 0 ? 1 : 0;
   } catch (e) {
-    // exit 2: every output says the run failed, so no stale success survives it
-    if (e instanceof InputError) printDiagnostics(io, await writeFailureDocuments(outputs, e.diagnostics, lang, encoding), lang);
+    // exit 2 (or 3, a bug): every output says the run failed, so no stale success survives it
+    const failure = e instanceof InputError ? { diagnostics: e.diagnostics, code: 2 } : { diagnostics: [errorDiagnostic('INTERNAL', { en: `internal error, please report it: ${e instanceof Error ? e.message : String(e)}`, zh: `内部错误（程序缺陷），请报告：${e instanceof Error ? e.message : String(e)}` })], code: 3 };
+    printDiagnostics(io, await writeFailureDocuments(outputs, failure.diagnostics, lang, encoding, failure.code), lang);
     throw e;
   }
 }

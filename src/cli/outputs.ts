@@ -107,16 +107,16 @@ export async function outputBytes(format: string, text: string, encoding: TextEn
 }
 
 /**
- * After an exit-2 failure: each output says the run failed and why, in its
- * own format. A file that cannot be written is reported, and the others are
+ * After a failed run (exit 2, or 3 for a bug): each output says the run
+ * failed and why, in its own format. A file that cannot be written is reported, and the others are
  * still written.
  */
-export async function writeFailureDocuments(targets: readonly OutputTarget[], diagnostics: readonly Diagnostic[], lang: Lang, encoding: TextEncoding): Promise<Diagnostic[]> {
+export async function writeFailureDocuments(targets: readonly OutputTarget[], diagnostics: readonly Diagnostic[], lang: Lang, encoding: TextEncoding, exitCode = 2): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const t of targets) {
     const f = await loadFailureFormatter(t.format);
     try {
-      writeAtomic(t.file, await outputBytes(t.format, f({ version: version(), exitCode: 2, diagnostics }, lang), encoding));
+      writeAtomic(t.file, await outputBytes(t.format, f({ version: version(), exitCode, diagnostics }, lang), encoding));
     } catch (e) {
       if (e instanceof UsageError) for (const d of e.diagnostics) problems.push(d);
       else throw e;

@@ -23,6 +23,14 @@ const HEADLINE: Readonly<Record<Lang, string>> = {
   zh: 'plancheck 未能完成评估（输入或用法有误），没有结果',
   en: 'plancheck could not evaluate (invalid input or usage): there are no results',
 };
+const HEADLINE_BUG: Readonly<Record<Lang, string>> = {
+  zh: 'plancheck 因内部错误（程序缺陷）未能完成评估，没有结果',
+  en: 'plancheck could not evaluate (an internal error, a bug): there are no results',
+};
+
+function headline(f: RunFailure, lang: Lang): string {
+  return (f.exitCode === 3 ? HEADLINE_BUG : HEADLINE)[lang];
+}
 
 /** the diagnostics as stderr shows them, one per line */
 function lines(f: RunFailure, lang: Lang): string[] {
@@ -38,7 +46,7 @@ export function failureJson(f: RunFailure, lang: Lang): string {
     version: f.version,
     status: 'error',
     exit_code: f.exitCode,
-    message: HEADLINE[lang],
+    message: headline(f, lang),
     errors: f.diagnostics.map((d) => ({ code: d.code, severity: d.severity, ...location(d), ...(d.sheet === undefined ? {} : { sheet: d.sheet }), ...(d.cell === undefined ? {} : { cell: d.cell }), ...(d.path === undefined ? {} : { path: d.path }), message: diagnosticMessage(d, lang) })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -47,8 +55,8 @@ export function failureJson(f: RunFailure, lang: Lang): string {
 /** One testcase that errored: CI test dashboards show a red run, not an old green one. */
 export function failureJunit(f: RunFailure, lang: Lang): string {
   const first = f.diagnostics[0];
-  const message = first ? formatDiagnostic(first, lang).split('\n')[0] ?? '' : HEADLINE[lang];
-  const body = [HEADLINE[lang], ...lines(f, lang)].join('\n');
+  const message = first ? formatDiagnostic(first, lang).split('\n')[0] ?? '' : headline(f, lang);
+  const body = [headline(f, lang), ...lines(f, lang)].join('\n');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<testsuites name="plancheck" tests="1" failures="0" errors="1" skipped="0" time="0">',
@@ -85,7 +93,7 @@ export function failureCsv(f: RunFailure, lang: Lang): string {
 
 export function failureMarkdown(f: RunFailure, lang: Lang): string {
   const items = lines(f, lang).map((l) => `- \`${l.split('\n')[0]?.replace(/`/g, "'") ?? ''}\``);
-  return [`## plancheck: ${lang === 'zh' ? '运行失败' : 'run failed'}`, '', HEADLINE[lang], '', ...items, ''].join('\n');
+  return [`## plancheck: ${lang === 'zh' ? '运行失败' : 'run failed'}`, '', headline(f, lang), '', ...items, ''].join('\n');
 }
 
 export function failureGithub(f: RunFailure, lang: Lang): string {
@@ -93,12 +101,12 @@ export function failureGithub(f: RunFailure, lang: Lang): string {
     const props = [...(d.file === undefined ? [] : [`file=${ghProperty(d.file)}`]), ...(d.line === undefined ? [] : [`line=${d.line}`]), ...(d.column === undefined ? [] : [`col=${d.column}`]), `title=${ghProperty(`plancheck ${d.code}`)}`];
     return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${ghData(diagnosticMessage(d, lang))}`;
   });
-  if (out.length === 0) out.push(`::error title=plancheck::${ghData(HEADLINE[lang])}`);
+  if (out.length === 0) out.push(`::error title=plancheck::${ghData(headline(f, lang))}`);
   return `${out.join('\n')}\n`;
 }
 
 export function failureText(f: RunFailure, lang: Lang): string {
-  return `${[HEADLINE[lang], ...lines(f, lang)].join('\n')}\n`;
+  return `${[headline(f, lang), ...lines(f, lang)].join('\n')}\n`;
 }
 
 /** By format name: every format of registry.ts has one. */

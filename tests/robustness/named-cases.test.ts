@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeText } from '../../src/cli/encoding.js';
 import { expandDataArgs } from '../../src/cli/inputs.js';
 import { useColor } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import { resolveLang } from '../../src/cli/options.js';
 import { BIN, FIXTURES, ROOT } from '../helpers/run-cli.js';
 import { changedFiles, expectOutputConsistent, runMain, snapshot, STACK } from './harness.js';
@@ -210,6 +211,15 @@ describe('files are sacred', () => {
     expect(readFileSync(join(outDir, 'r.txt'), 'utf8')).toMatch(/^::error file=.*bad-value\.csv,line=2,/);
     // written atomically: no temporary file is left beside them
     expect(readdirSync(outDir).sort()).toEqual(Object.values(outs).sort());
+  });
+
+  it('a bug (exit 3) also leaves each --output saying the run failed', async () => {
+    const out = join(dir, 'bug.json');
+    const io = { out: (): void => { throw new Error('the terminal broke'); }, err: (): void => undefined, env: { NO_COLOR: '1' }, stdoutIsTty: false };
+    expect(await main(['evaluate', '--plan', PLAN, DATA, '--output', `json:${out}`], io)).toBe(3);
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as { status: string; exit_code: number; errors: { message: string }[] };
+    expect(doc).toMatchObject({ status: 'error', exit_code: 3 });
+    expect(doc.errors[0]?.message).toMatch(/internal error, please report it: the terminal broke/);
   });
 
   it('an --output into a folder that does not exist is exit 2, and the other outputs still say why', async () => {

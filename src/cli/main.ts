@@ -10,6 +10,7 @@ import { version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import type { Lang } from '../report/messages.js';
+import { commanderMessageZh } from './commander-zh.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 import { resolveLang } from './options.js';
 
@@ -23,14 +24,14 @@ export interface RunContext {
   outputsHandled: boolean;
 }
 
-function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: RunContext = { outputsHandled: false }): Command {
+function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: RunContext = { outputsHandled: false }, messageLang: Lang = 'en'): Command {
   const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
     .version(version(), '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(messageLang === 'zh' ? commanderMessageZh(s) : s) })
     .showHelpAfterError('(run plancheck --help for usage)');
 
   program
@@ -158,7 +159,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     printDiagnostics(io, await failOutputsOfArgv(argv, diagnostics, lang, planOf), lang);
   };
   try {
-    await buildProgram(io, (c) => (code = c), after, ctx).parseAsync(args, { from: 'user' });
+    await buildProgram(io, (c) => (code = c), after, ctx, lang).parseAsync(args, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;

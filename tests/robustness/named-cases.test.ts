@@ -304,6 +304,18 @@ describe('Chinese throughout, and on Windows', () => {
     expect(r.err).toMatch(/zh-bad\.csv:2: 错误: .*超过 plancheck 接受的最大值/);
   });
 
+  it.each([
+    [['evaluate', DATA], /^错误：缺少必需的选项 '-p, --plan <plan>'\n（用法见 plancheck --help）/],
+    [['evalute'], /^错误：未知命令 'evalute'\n（是否应为 evaluate？）/],
+    [['evaluate', '--plan', PLAN, '--format', 'foo', DATA], /^错误：选项 '-f, --format <format>' 的值 'foo' 无效，可选值：table, json/],
+    [['plans', 'extra'], /^错误：'plans' 的参数过多：应为 0 个，实际 1 个/],
+    [['evaluate', '--bogus', '--plan', PLAN, DATA], /^错误：未知选项 '--bogus'/],
+  ])('usage errors in Chinese too: %j', async (args, want) => {
+    const r = await runMain([...args, '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(want);
+  });
+
   it('a Chinese locale gives Chinese warnings', async () => {
     const r = await runMain(['evaluate', '--plan', PLAN, file('zh-warn.csv', `${HEADER}no_such_thing,2023,1\nburial_share,2023,38\n`), '--fail-on', 'never'], { LANG: 'zh_CN.UTF-8', NO_COLOR: '1' });
     expect(r.err).toMatch(/zh-warn\.csv:2: 警告: /);

@@ -242,7 +242,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
     }
     const issues = checkCondition(ast, (id) => units.get(id));
     for (const issue of issues) {
-      c.errors.push(errorDiagnostic(issue.code, { en: issue.message, zh: `表达式有误：${issue.message}` }, exprAt(issue.offset), caretExcerpt(r.expression, issue.offset)));
+      c.errors.push(errorDiagnostic(issue.code, { en: issue.message, zh: issue.zh ?? `表达式有误：${issue.message}` }, exprAt(issue.offset), caretExcerpt(r.expression, issue.offset)));
     }
     if (issues.length > 0) return;
     const pos = d.position(path);

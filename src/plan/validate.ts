@@ -237,7 +237,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
       ast = parseExpression(r.expression);
     } catch (e) {
       if (!(e instanceof ExprSyntaxError)) throw e;
-      c.errors.push(errorDiagnostic('EXPR_SYNTAX', { en: e.message, zh: `表达式语法错误：${e.message}` }, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
+      c.errors.push(errorDiagnostic('EXPR_SYNTAX', { en: e.message, zh: e.zh ?? `表达式语法错误：${e.message}` }, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
       return;
     }
     const issues = checkCondition(ast, (id) => units.get(id));

@@ -316,6 +316,15 @@ describe('Chinese throughout, and on Windows', () => {
     expect(r.err).toMatch(want);
   });
 
+  it('under --lang zh, every diagnostic on stderr for every bad fixture is in Chinese', async () => {
+    const lines: string[] = [];
+    for (const f of readdirSync(join(FIXTURES, 'bad-plans'))) lines.push(...(await runMain(['validate', '--lang', 'zh', join(FIXTURES, 'bad-plans', f)])).err.split('\n'));
+    for (const f of readdirSync(join(FIXTURES, 'bad-data'))) lines.push(...(await runMain(['evaluate', '--lang', 'zh', '--plan', PLAN, join(FIXTURES, 'bad-data', f)])).err.split('\n'));
+    const diagnostics = lines.filter((l) => /: (错误|警告|error|warning): /.test(l));
+    expect(diagnostics.length).toBeGreaterThan(10);
+    for (const l of diagnostics) expect(l, l).toMatch(/: (错误|警告): .*\p{Script=Han}/u);
+  });
+
   it('a Chinese locale gives Chinese warnings', async () => {
     const r = await runMain(['evaluate', '--plan', PLAN, file('zh-warn.csv', `${HEADER}no_such_thing,2023,1\nburial_share,2023,38\n`), '--fail-on', 'never'], { LANG: 'zh_CN.UTF-8', NO_COLOR: '1' });
     expect(r.err).toMatch(/zh-warn\.csv:2: 警告: /);

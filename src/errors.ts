@@ -42,6 +42,11 @@ export interface Diagnostic extends Location {
   readonly excerpt?: string;
 }
 
+/** A cell's text as a message quotes it: at most `max` characters, the cut shown with its length. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
 export function formatLocation(loc: Location): string {
   let out = loc.file ?? '';
   if (loc.cell !== undefined) return `${out}${loc.sheet === undefined ? '' : `[${loc.sheet}]`}!${loc.cell}`;
@@ -88,8 +93,8 @@ export class DataError extends InputError {
 /** Bad command-line usage: unknown option value, unknown plan id, no data file. */
 export class UsageError extends InputError {
   override readonly name = 'UsageError';
-  constructor(message: string) {
-    super(message, [{ message, severity: 'error', code: 'USAGE' }]);
+  constructor(message: Msg) {
+    super(typeof message === 'string' ? message : message.en, [errorDiagnostic('USAGE', message)]);
   }
 }
 

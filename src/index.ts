@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Binder } from './data/bind.js';
+import { icu } from './report/plural.js';
 import type { DataFileInfo } from './data/load.js';
 import { MAX_ERRORS } from './data/parse-csv.js';
 import { formatAsOf, type AsOf } from './model/period.js';
@@ -70,7 +71,7 @@ export function expandPlanRefs(refs: readonly string[]): string[] {
         .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
         .sort()
         .map((f) => join(ref, f));
-      if (files.length === 0) throw new UsageError(`no plan files (*.yaml) in folder ${ref}`);
+      if (files.length === 0) throw new UsageError({ en: `no plan files (*.yaml) in folder ${ref}`, zh: `文件夹 ${ref} 中没有规划文件（*.yaml）` });
       return files;
     }
     return [ref];
@@ -116,13 +117,13 @@ function noDataWarning(plan: Plan, asOf: AsOf): Diagnostic {
  * plans' measurements are kept.
  */
 export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
-  if (options.data.length === 0) throw new UsageError('no data file given: plancheck evaluate --plan <id> <data.csv...>');
+  if (options.data.length === 0) throw new UsageError({ en: 'no data file given: plancheck evaluate --plan <id> <data.csv...>', zh: '没有给出数据文件：plancheck evaluate --plan <规划> <数据.csv...>' });
   const refs = expandPlanRefs(options.plans);
-  if (refs.length === 0) throw new UsageError('no plan given: --plan <id|file|folder>');
+  if (refs.length === 0) throw new UsageError({ en: 'no plan given: --plan <id|file|folder>', zh: '没有给出规划：--plan <编号|文件|文件夹>' });
   const loaded = await Promise.all(refs.map((r) => loadPlan(r)));
   const ids = new Set<string>();
   for (const l of loaded) {
-    if (ids.has(l.plan.id)) throw new UsageError(`plan "${l.plan.id}" is given twice`);
+    if (ids.has(l.plan.id)) throw new UsageError({ en: `plan "${l.plan.id}" is given twice`, zh: `规划“${l.plan.id}”给了两次` });
     ids.add(l.plan.id);
   }
   const fixed = fixedAsOf(options);
@@ -159,15 +160,15 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     keepRegion,
   );
   const errors: Diagnostic[] = [...read.errors, ...routeErrors];
-  if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', `… and ${moreRouteErrors} more rows without a region`, {}));
+  if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${moreRouteErrors} more rows without a region`, zh: `……另有 ${moreRouteErrors} 行没有地区` }, {}));
   // plan lint warnings are for plan authors (plancheck validate), not for every evaluation
   const warnings: Diagnostic[] = [...read.warnings];
   for (const b of binders.values()) {
     const r = b.result();
-    errors.push(...r.errors);
-    warnings.push(...r.warnings);
+    for (const d of r.errors) errors.push(d);
+    for (const d of r.warnings) warnings.push(d);
   }
-  warnings.push(...unknown.warnings());
+  for (const d of await unknown.warnings()) warnings.push(d);
   const unroutedList = [...unrouted].map(([region, u]) => ({ region, ...u }));
   if (unroutedList.length > 0) {
     // one warning, however many regions: the report lists them all
@@ -175,12 +176,13 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
     const rows = unroutedList.reduce((n, u) => n + u.rows, 0);
     const named = unroutedList.slice(0, 5).map((u) => `"${u.region}" (${u.rows})`).join(', ');
     const more = unroutedList.length > 5 ? ` and ${unroutedList.length - 5} more` : '';
-    warnings.push(warningDiagnostic('UNROUTED', `${rows} row(s) for ${unroutedList.length} region(s) that no plan given covers, set aside: ${named}${more}`, { file: first.file, line: first.line }));
+    const moreZh = unroutedList.length > 5 ? `等，另有 ${unroutedList.length - 5} 个` : '';
+    warnings.push(warningDiagnostic('UNROUTED', { en: await icu('{rows, plural, one {# row} other {# rows}} for {regions, plural, one {# region} other {# regions}} that no plan given covers, set aside: {named}{more}', { rows, regions: unroutedList.length, named, more }), zh: `${rows} 行数据属于 ${unroutedList.length} 个不在所给规划范围内的地区，已搁置：${named}${moreZh}` }, { file: first.file, line: first.line }));
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const sets = [...binders.values()].map((b) => b.measurements);
   if (sets.every((m) => m.size === 0) && [...binders.values()].every((b) => b.emptyByPeriod.size === 0)) {
-    throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, firstLine(options.data[0] as string))]);
+    throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', { en: `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, zh: `${rowCount} 行数据中没有一行是${loaded.map((l) => `规划 ${l.plan.id}`).join('、')}的指标或测量项` }, firstLine(options.data[0] as string))]);
   }
   const chosen = choosePeriods(loaded, binders, fixed, warnings);
   const reports = loaded.map((l): EvaluationReport => {

@@ -1,13 +1,19 @@
 /** `plancheck evaluate`: options → evaluate() → a report on stdout → exit code. */
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import { InputError, UsageError } from '../errors.js';
-import { evaluate } from '../index.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { errorDiagnostic, InputError, UsageError } from '../errors.js';
+import { evaluate, expandPlanRefs } from '../index.js';
+import { resolvePlanPath } from '../plan/load.js';
+import type { Lang } from '../report/messages.js';
 import type { RepoPaths } from '../report/options.js';
-import { formatNames, isFormat, loadFormatter, type Formatter } from '../report/registry.js';
-import { printDiagnostics, useColor, type Io } from './io.js';
-import { FAIL_ON, LANGS, MISSING, oneOf, parseYear } from './options.js';
+import { formatNames, loadFormatter, type Formatter } from '../report/registry.js';
+import { encodeText, parseEncoding } from './encoding.js';
+import { expandDataArgs } from './inputs.js';
+import { printDiagnostics, outData, useColor, type Io } from './io.js';
+import { checkOutputs, outputBytes, writeAtomic, writeFailureDocuments } from './outputs.js';
+import { FAIL_ON, MISSING, oneOf, parseYear, resolveLang } from './options.js';
+
+export { parseOutputSpec } from './outputs.js';
 
 export interface EvaluateFlags {
   plan: string[];
@@ -20,60 +26,63 @@ export interface EvaluateFlags {
   lang?: string;
   color: boolean;
   output?: string[];
+  encoding?: string;
   repoRoot?: string;
 }
 
-const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
-
-/** `junit:out.xml`, or `out.xml` with the format told by the extension. */
-export function parseOutputSpec(spec: string): { format: string; file: string } {
-  const m = /^([a-z]+):(.+)$/.exec(spec);
-  if (m && m[1] !== undefined && m[2] !== undefined && isFormat(m[1])) return { format: m[1], file: m[2] };
-  const ext = extname(spec).toLowerCase();
-  const format = BY_EXTENSION[ext];
-  if (format === undefined) throw new UsageError(`--output ${spec}: say the format, e.g. junit:${spec} (formats: ${formatNames().join(', ')})`);
-  return { format, file: spec };
+/** A plan reference's file, where it names one (an unknown id is reported when the plan is loaded). */
+function planFileOf(ref: string): string | undefined {
+  try {
+    return resolvePlanPath(ref);
+  } catch (e) {
+    if (e instanceof InputError) return undefined;
+    throw e;
+  }
 }
 
-export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): Promise<number> {
+export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags, ctx: { outputsHandled: boolean } = { outputsHandled: false }): Promise<number> {
   const format = oneOf('format', flags.format, formatNames());
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
-  const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
+  const lang = resolveLang(io.env, flags.lang);
   const year = parseYear(flags.year);
-  const outputs = (flags.output ?? []).map(parseOutputSpec);
+  const encoding = parseEncoding(flags.encoding);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
   // annotations and SARIF locations are relative to the repository root: --repo-root,
   // else the checkout of a GitHub Actions job, else the working directory
   const cwd = process.cwd();
   const paths = { cwd, root: resolve(cwd, flags.repoRoot ?? (io.env['GITHUB_WORKSPACE'] || '.')) };
-  let run;
+  const data = await expandDataArgs(files);
+  const planFiles = expandPlanRefs(flags.plan).flatMap((r) => planFileOf(r) ?? []);
+  // before anything is read: no output may overwrite an input, or another output
+  const outputs = checkOutputs(flags.output ?? [], [...data, ...planFiles]);
+  ctx.outputsHandled = true;
   try {
-    run = await evaluate({
+    const run = await evaluate({
       plans: flags.plan,
-      data: files,
+      data,
       policy,
       requireComplete,
       ...(year === undefined ? {} : { year }),
       ...(flags.period === undefined ? {} : { period: flags.period }),
     });
+    printDiagnostics(io, run.warnings, lang);
+    const formatter = await loadFormatter(format);
+    for (const o of outputs) {
+      const f = await loadFormatter(o.format);
+      writeAtomic(o.file, await outputBytes(o.format, f(run, { color: false, lang, paths }), encoding));
+    }
+    const text = formatter(run, { color: useColor(io, flags.color), lang, paths });
+    outData(io, format === 'csv' ? await encodeText(text, encoding) : text);
+    await appendStepSummary(io, run, lang, paths);
+    return run.failing > 0 ? 1 : 0;
   } catch (e) {
     // data errors are annotated too; main.ts still prints them and exits 2
-    if (format === 'github' && e instanceof InputError) io.out((await import('../report/github.js')).formatGithubDiagnostics(e.diagnostics, { color: false, lang, paths }));
+    if (format === 'github' && e instanceof InputError) outData(io, (await import('../report/github.js')).formatGithubDiagnostics(e.diagnostics, { color: false, lang, paths }));
+    // exit 2 (or 3, a bug): every output says the run failed, so no stale success survives it
+    const failure = e instanceof InputError ? { diagnostics: e.diagnostics, code: 2 } : { diagnostics: [errorDiagnostic('INTERNAL', { en: `internal error, please report it: ${e instanceof Error ? e.message : String(e)}`, zh: `内部错误（程序缺陷），请报告：${e instanceof Error ? e.message : String(e)}` })], code: 3 };
+    printDiagnostics(io, await writeFailureDocuments(outputs, failure.diagnostics, lang, encoding, failure.code), lang);
     throw e;
   }
-  printDiagnostics(io, run.warnings);
-  const formatter = await loadFormatter(format);
-  for (const o of outputs) {
-    const f = await loadFormatter(o.format);
-    try {
-      writeFileSync(o.file, f(run, { color: false, lang, paths }));
-    } catch (e) {
-      throw new UsageError(`cannot write ${o.file}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  io.out(formatter(run, { color: useColor(io, flags.color), lang, paths }));
-  await appendStepSummary(io, run, lang, paths);
-  return run.failing > 0 ? 1 : 0;
 }
 
 /** In a GitHub Actions step, the Markdown report is appended to the job summary (no flag needed). */
@@ -84,6 +93,6 @@ async function appendStepSummary(io: Io, run: Parameters<Formatter>[0], lang: La
   try {
     appendFileSync(file, markdown(run, { color: false, lang, paths }));
   } catch (e) {
-    throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError({ en: `cannot append to GITHUB_STEP_SUMMARY ${file}: ${e instanceof Error ? e.message : String(e)}`, zh: `无法写入 GITHUB_STEP_SUMMARY ${file}：${e instanceof Error ? e.message : String(e)}` });
   }
 }

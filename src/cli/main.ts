@@ -4,27 +4,35 @@
  * 0 nothing fails, 1 something fails, 2 bad input or usage, 3 a bug.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../errors.js';
+import { errorDiagnostic, InputError, type Diagnostic } from '../errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
 import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import type { ReportFlags } from './report-command.js';
+import type { Lang } from '../report/messages.js';
+import { commanderMessageZh } from './commander-zh.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
+import { resolveLang } from './options.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
-function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined): Command {
+/** What a command tells main about a run: whether its `--output` files were already dealt with. */
+export interface RunContext {
+  outputsHandled: boolean;
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: RunContext = { outputsHandled: false }, messageLang: Lang = 'en'): Command {
   const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
     .version(version(), '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(messageLang === 'zh' ? commanderMessageZh(s) : s) })
     .showHelpAfterError('(run plancheck --help for usage)');
 
   program
@@ -42,7 +50,8 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--repo-root <dir>', 'the repository root that github and sarif locations are relative to (default: $GITHUB_WORKSPACE, else the working directory)')
-    .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags))));
+    .option('--encoding <encoding>', 'CSV output (meant for Excel): utf8-bom (default), utf8, gb18030')
+    .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags, ctx))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
 
@@ -63,11 +72,12 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
   program
     .command('validate')
     .description('check plan files: schema, units, expressions, and lint warnings; exit 2 on errors')
-    .argument('<plan...>', 'plan YAML files or bundled plan ids')
+    .argument('<plan...>', 'plan YAML files, folders of them, or bundled plan ids')
     .option('--strict', 'warnings fail too')
     .option('--seeds [dir]', 'check that every quote appears in the plan\'s source document, found in this folder (default: the bundled sources/)')
     .option('--ledger', 'also check the commitments ledger: every candidate commitment of each source is quoted by one of the plans given (implies --seeds)')
-    .action((refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
+    .addOption(lang())
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean; lang?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
   program
     .command('report')
@@ -100,14 +110,31 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
     .argument('<plan>', 'a bundled plan id or a plan YAML file')
     .option('-y, --year <year>', 'the year to fill in (default: the plan period’s last year)')
-    .action((ref: string, flags: { year?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
+    .option('--encoding <encoding>', 'utf8-bom (default: Excel reads it), utf8, gb18030')
+    .action((ref: string, flags: { year?: string; encoding?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
 
   return program;
+}
+
+/** The language diagnostics are printed in: --lang where given (and valid), else the locale's. */
+function diagnosticLang(argv: readonly string[], io: Io): Lang {
+  let flag: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') flag = argv[i + 1];
+    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+  });
+  return flag === 'zh' || flag === 'en' ? flag : resolveLang(io.env);
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
+  const lang = diagnosticLang(argv, io);
+  if (argv.length === 0) {
+    // nothing asked: how to ask, on stderr (stdout carries only reports), and a usage error
+    io.err(buildProgram(io, () => undefined, undefined).helpInformation());
+    return EXIT.invalid;
+  }
   // `diff --plan x old.csv -- new.csv`: what follows -- is the new side
   const dashes = argv[0] === 'diff' ? argv.indexOf('--') : -1;
   const args = dashes >= 0 ? argv.slice(0, dashes) : [...argv];
@@ -124,20 +151,39 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       } else after.push(a);
     }
   }
+  const ctx: RunContext = { outputsHandled: false };
+  // exit 2 before evaluate checked its outputs: they still say the run failed
+  const failOutputs = async (diagnostics: readonly Diagnostic[]): Promise<void> => {
+    if (ctx.outputsHandled || argv[0] !== 'evaluate') return;
+    const { failOutputsOfArgv } = await import('./outputs.js');
+    const { resolvePlanPath } = await import('../plan/load.js');
+    const planOf = (ref: string): string | undefined => {
+      try {
+        return resolvePlanPath(ref);
+      } catch {
+        return undefined;
+      }
+    };
+    printDiagnostics(io, await failOutputsOfArgv(argv, diagnostics, lang, planOf), lang);
+  };
   try {
-    await buildProgram(io, (c) => (code = c), after).parseAsync(args, { from: 'user' });
+    await buildProgram(io, (c) => (code = c), after, ctx, lang).parseAsync(args, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.invalid;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      await failOutputs([errorDiagnostic('USAGE', e.message.replace(/^error: /, ''))]);
+      return EXIT.invalid;
     }
     if (e instanceof InputError) {
-      printDiagnostics(io, e.diagnostics);
+      await failOutputs(e.diagnostics);
+      printDiagnostics(io, e.diagnostics, lang);
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;
     }
-    io.err(`plancheck: internal error, please report it (${bugsUrl()}): ${e instanceof Error ? e.message : String(e)}\n`);
+    const what = e instanceof Error ? e.message : String(e);
+    io.err(lang === 'zh' ? `plancheck：内部错误（程序缺陷），请报告（${bugsUrl()}）：${what}\n` : `plancheck: internal error, please report it (${bugsUrl()}): ${what}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
-    else io.err('(run with --debug for the stack trace)\n');
+    else io.err(lang === 'zh' ? '（加 --debug 运行可看到调用栈）\n' : '(run with --debug for the stack trace)\n');
     return EXIT.internal;
   }
   return code;

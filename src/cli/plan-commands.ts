@@ -1,20 +1,23 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatDiagnostic, UsageError, warningDiagnostic } from '../errors.js';
+import { UsageError, warningDiagnostic } from '../errors.js';
 import { describeEnvelope } from '../evaluate/plausibility.js';
+import { expandPlanRefs } from '../index.js';
 import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
 import { allMeasurements, type Plan } from '../plan/model.js';
 import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
+import type { Lang } from '../report/messages.js';
+import { icu } from '../report/plural.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
 import { formatTemplate } from '../report/template.js';
-import type { Io } from './io.js';
-import { LANGS, oneOf, parseYear } from './options.js';
+import { encodeText, parseEncoding } from './encoding.js';
+import { outData, printDiagnostics, type Io } from './io.js';
+import { parseYear, resolveLang } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
-  return flag === undefined ? langFromLocale(io.env) : oneOf('lang', flag, LANGS);
+  return resolveLang(io.env, flag);
 }
 
 export async function runPlans(io: Io, flags: { lang?: string; format?: string }): Promise<number> {
@@ -28,35 +31,39 @@ export async function runPlans(io: Io, flags: { lang?: string; format?: string }
 
 export async function runShow(io: Io, ref: string, flags: { lang?: string }): Promise<number> {
   const loaded = await loadPlan(ref);
-  for (const w of loaded.warnings) io.err(`${formatDiagnostic(w)}\n`);
-  io.out(formatPlanShow(loaded, langOf(io, flags.lang)));
+  const lang = langOf(io, flags.lang);
+  printDiagnostics(io, loaded.warnings, lang);
+  io.out(formatPlanShow(loaded, lang));
   return 0;
 }
 
-/** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. */
-export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean }): Promise<number> {
+/** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. Folders are read for their plan files. */
+export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean; lang?: string }): Promise<number> {
+  const lang = langOf(io, flags.lang);
   let bad = false;
   const seeds = flags.seeds === true || (flags.seeds === undefined && flags.ledger === true) ? SOURCES_DIR : flags.seeds;
   if (seeds !== undefined && !(existsSync(seeds) && statSync(seeds).isDirectory())) {
-    // UsageError carries one (English) message, as every other usage error does
-    throw new UsageError(`--seeds: ${seeds} is not a folder (write --seeds=DIR, or put --seeds after the plans)`);
+    throw new UsageError({ en: `--seeds: ${seeds} is not a folder (write --seeds=DIR, or put --seeds after the plans)`, zh: `--seeds：${seeds} 不是文件夹（请写 --seeds=目录，或把 --seeds 放在规划之后）` });
   }
+  // every reference resolved first: an unknown one is a usage error before any plan is reported
+  const files = expandPlanRefs(refs).map((ref) => resolvePlanPath(ref));
   const valid: Plan[] = [];
-  for (const ref of refs) {
-    const file = resolvePlanPath(ref);
+  for (const file of files) {
     // validate reads the file itself, never the build's cache
     const r = await checkPlanFile(file, seeds, false);
-    const diagnostics = r.ok ? r.warnings : [...r.errors, ...r.warnings];
-    for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    printDiagnostics(io, r.ok ? r.warnings : [...r.errors, ...r.warnings], lang);
     const failed = !r.ok || (flags.strict === true && r.warnings.length > 0);
     if (failed) bad = true;
-    const counts = r.ok ? `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules` : `${r.errors.length} error(s)`;
-    io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${r.warnings.length} warning(s)\n`);
+    const counts = { indicators: r.ok ? r.plan.indicators.length : 0, rules: r.ok ? r.plan.rules.length : 0, errors: r.ok ? 0 : r.errors.length, warnings: r.warnings.length };
+    const summary = lang === 'zh'
+      ? `${r.ok ? `${counts.indicators} 个指标，${counts.rules} 条规则` : `${counts.errors} 个错误`}，${counts.warnings} 个警告`
+      : await icu(r.ok ? '{indicators, plural, one {# indicator} other {# indicators}}, {rules, plural, one {# rule} other {# rules}}, {warnings, plural, one {# warning} other {# warnings}}' : '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}', counts);
+    io.out(`${failed ? '✗' : '✓'} ${file}: ${summary}\n`);
     if (r.ok) valid.push(r.plan);
     // where the plan widens or narrows the plausibility envelope, say so
     if (r.ok) for (const m of allMeasurements(r.plan).filter((x) => x.plausible !== undefined)) io.out(`  plausible ${m.id} (${m.name}): ${describeEnvelope(m)}\n`);
   }
-  if (flags.ledger === true && seeds !== undefined && !ledgerComplete(io, valid, seeds) && flags.strict === true) bad = true;
+  if (flags.ledger === true && seeds !== undefined && !ledgerComplete(io, valid, seeds, lang) && flags.strict === true) bad = true;
   return bad ? 2 : 0;
 }
 
@@ -65,7 +72,7 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
  * must lie in a quote of one of the plans given that read it. Warnings point
  * into the source; returns false when any is left.
  */
-function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string): boolean {
+function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lang): boolean {
   const bySource = new Map<string, Plan[]>();
   for (const p of plans) bySource.set(p.source.file, [...(bySource.get(p.source.file) ?? []), p]);
   let complete = true;
@@ -73,17 +80,19 @@ function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string): boolean 
     const file = join(seeds, basename(name));
     const open = uncoveredCandidates(readFileSync(file, 'utf8'), group.flatMap(planQuotes));
     for (const c of open) {
-      io.err(`${formatDiagnostic(warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line }))}\n`);
+      printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line })], lang);
     }
-    io.out(`${open.length === 0 ? '✓' : '✗'} ${file}: ${open.length} commitment(s) not accounted for\n`);
+    const count = lang === 'zh' ? `${open.length} 条承诺未入账` : `${open.length} ${open.length === 1 ? 'commitment' : 'commitments'} not accounted for`;
+    io.out(`${open.length === 0 ? '✓' : '✗'} ${file}: ${count}\n`);
     if (open.length > 0) complete = false;
   }
   return complete;
 }
 
-export async function runTemplate(io: Io, ref: string, flags: { year?: string }): Promise<number> {
+export async function runTemplate(io: Io, ref: string, flags: { year?: string; encoding?: string }): Promise<number> {
+  const encoding = parseEncoding(flags.encoding);
   const { plan } = await loadPlan(ref);
   const year = parseYear(flags.year) ?? plan.period.lastYear;
-  io.out(formatTemplate(plan, year));
+  outData(io, await encodeText(formatTemplate(plan, year), encoding));
   return 0;
 }

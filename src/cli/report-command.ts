@@ -1,10 +1,12 @@
 /** `plancheck report`: the mid-term / final evaluation over every year in the data. */
 import { progressReport } from '../index.js';
-import { langFromLocale, type Lang } from '../report/messages.js';
-import { writeFileSync } from 'node:fs';
+import type { Lang } from '../report/messages.js';
 import { UsageError } from '../errors.js';
-import { printDiagnostics, type Io } from './io.js';
-import { LANGS, oneOf, parseYear } from './options.js';
+import { STDIN } from '../data/load.js';
+import { expandDataArgs } from './inputs.js';
+import { outData, printDiagnostics, type Io } from './io.js';
+import { realPathOf, writeAtomic } from './outputs.js';
+import { oneOf, parseYear, resolveLang } from './options.js';
 
 export interface ReportFlags {
   readonly plan: readonly string[];
@@ -18,19 +20,26 @@ export interface ReportFlags {
 }
 
 export async function runReport(io: Io, files: string[], flags: ReportFlags): Promise<number> {
-  const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
+  const lang: Lang = resolveLang(io.env, flags.lang);
   const format = oneOf('format', flags.format, ['markdown', 'html', 'json', 'docx']);
   const year = parseYear(flags.year);
-  if (format === 'docx' && flags.output === undefined) throw new UsageError('report --format docx writes a Word file: give --output report.docx');
+  if (format === 'docx' && flags.output === undefined) throw new UsageError({ en: 'report --format docx writes a Word file: give --output report.docx', zh: 'report --format docx 生成 Word 文件：请用 --output 报告.docx 指定文件' });
+  const data = await expandDataArgs(files);
+  // the report never overwrites what it reads
+  if (flags.output !== undefined) {
+    const out = realPathOf(flags.output);
+    const input = data.find((d) => d !== STDIN && realPathOf(d) === out);
+    if (input !== undefined) throw new UsageError({ en: `--output ${flags.output} is an input of this run (${input}): it would be overwritten; write the report elsewhere`, zh: `--output ${flags.output} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` });
+  }
   const r = await progressReport({
     plans: flags.plan,
-    data: files,
+    data,
     ...(year === undefined ? {} : { year }),
     ...(flags.period === undefined ? {} : { period: flags.period }),
     ...(flags.org === undefined ? {} : { org: flags.org }),
     ...(flags.date === undefined ? {} : { date: flags.date }),
   });
-  printDiagnostics(io, r.warnings);
+  printDiagnostics(io, r.warnings, lang);
   if (format === 'json') {
     const { formatProgressJson } = await import('../report/progress-format.js');
     write(io, flags.output, formatProgressJson(r));
@@ -55,14 +64,11 @@ export async function runReport(io: Io, files: string[], flags: ReportFlags): Pr
 
 /** The report to stdout, or to the file given with --output. */
 function write(io: Io, file: string | undefined, content: string): void {
-  if (file === undefined) io.out(content);
+  if (file === undefined) outData(io, content);
   else writeFile(file, content);
 }
 
+/** Whole or not at all (a temporary file, then a rename). */
 function writeFile(file: string, content: string | Uint8Array): void {
-  try {
-    writeFileSync(file, content);
-  } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  writeAtomic(file, content);
 }

@@ -4,11 +4,12 @@
  * number, a unit that does not convert, a period that is not one, two rows
  * that disagree. Pure: no file system.
  */
-import { errorDiagnostic, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
+import { clip, errorDiagnostic, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
 import { allMeasurements, type Measurement, type Plan } from '../plan/model.js';
 import { periodConflicts } from '../model/consistency.js';
 import { showDecimal } from '../evaluate/display.js';
 import { normaliseName } from '../plan/names.js';
+import { closestUnits, unknownBases } from '../plan/known-units.js';
 import { tryParseUnit, type Unit } from '../units/unit.js';
 import { scale } from '../values/interval.js';
 import { parseValue, splitValueUnit, type ParsedValue } from '../values/parse-value.js';
@@ -41,12 +42,25 @@ export interface BindResult {
 export function unknownIndicatorWarning(plan: Plan, row: RawRow, count = 1): Diagnostic {
   const near = buildNameIndex(plan).suggest(row.indicator);
   const rows = count > 1 ? ` (${count} rows; the first here)` : '';
-  return warningDiagnostic('UNKNOWN_INDICATOR', `plan ${plan.id} has no indicator "${row.indicator}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, rowLocation(row));
+  return warningDiagnostic('UNKNOWN_INDICATOR', { en: `plan ${plan.id} has no indicator "${clip(row.indicator)}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, zh: `规划 ${plan.id} 中没有指标“${clip(row.indicator)}”${count > 1 ? `（共 ${count} 行，此为第一行）` : ''}${near.length ? `；是否应为${near.map((n) => `“${n}”`).join('、')}？` : ''}` }, rowLocation(row));
 }
 
 export function regionMatches(plan: Plan, region: string): boolean {
   const key = normaliseName(region);
   return [plan.region.code, plan.region.name, ...plan.region.aliases].some((r) => normaliseName(r) === key);
+}
+
+/**
+ * A unit written in the data, when it is one plancheck knows: the unit
+ * grammar takes any word as a count (`个`, `床`), so `12a` or `（全日制）` would
+ * otherwise read as a unit "a" or "全日制". Only the unit words of the unit
+ * table (and the measurement's own unit) count.
+ */
+function knownUnit(text: string, m?: Measurement): Unit | undefined {
+  const u = tryParseUnit(text);
+  if (u === undefined) return undefined;
+  if (m !== undefined && u.text === m.unit.text) return u;
+  return unknownBases(u).length === 0 ? u : undefined;
 }
 
 /** Where a row's unit was written. */
@@ -81,7 +95,7 @@ function indicatorCellUnit(text: string, m: Measurement): string | undefined {
   const key = normaliseName(text);
   if ([m.name, ...m.aliases].some((n) => normaliseName(n) === key)) return undefined;
   const inner = (b[1] as string).trim();
-  return tryParseUnit(inner) === undefined ? undefined : inner;
+  return knownUnit(inner, m) === undefined ? undefined : inner;
 }
 
 /**
@@ -93,8 +107,14 @@ function indicatorCellUnit(text: string, m: Measurement): string | undefined {
 function rowUnit(m: Measurement, sources: readonly UnitSource[]): Unit | Msg {
   let chosen: { unit: Unit; source: UnitSource } | undefined;
   for (const s of sources) {
-    const u = tryParseUnit(s.text);
-    if (u === undefined) return { en: `unit "${s.text}" in ${SOURCE_NAMES[s.kind].en} is not a unit plancheck knows`, zh: `${SOURCE_NAMES[s.kind].zh}中的单位“${s.text}”无法识别` };
+    const u = knownUnit(s.text, m);
+    if (u === undefined) {
+      const near = closestUnits(s.text);
+      return {
+        en: `unit "${s.text}" in ${SOURCE_NAMES[s.kind].en} is not a unit plancheck knows${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}`,
+        zh: `${SOURCE_NAMES[s.kind].zh}中的单位“${s.text}”无法识别${near.length > 0 ? `（是否应为 ${near.join('、')}？）` : ''}`,
+      };
+    }
     if (u.dimension !== m.unit.dimension) return { en: `unit ${u.text} in ${SOURCE_NAMES[s.kind].en} does not convert to ${m.name}'s unit ${m.unit.text}`, zh: `${SOURCE_NAMES[s.kind].zh}中的单位 ${u.text} 无法换算为${m.name}的单位 ${m.unit.text}` };
     if (chosen === undefined) chosen = { unit: u, source: s };
     else if (!chosen.unit.factor.eq(u.factor)) {
@@ -118,10 +138,10 @@ function writtenUnits(row: RawRow, m: Measurement): UnitSource[] {
   return out;
 }
 
-/** `2.2万人`: the number, and the unit written after it, when the unit is one. */
-function valueWithUnit(raw: string): { parsed: ParsedValue; unit: string } | undefined {
+/** `2.2万人`: the number, and the unit written after it, when the unit is one plancheck knows (`12a` is no number). */
+function valueWithUnit(raw: string, m: Measurement): { parsed: ParsedValue; unit: string } | undefined {
   const split = splitValueUnit(raw);
-  if (!split || tryParseUnit(split.unit) === undefined) return undefined;
+  if (!split || knownUnit(split.unit, m) === undefined) return undefined;
   const parsed = parseValue(split.value);
   return parsed.kind === 'number' && parsed.suffix === undefined ? { parsed, unit: split.unit } : undefined;
 }
@@ -168,7 +188,9 @@ export class Binder {
   /** `name（unit）` for any unit, not only the ones names.ts knows to strip */
   private findWithoutUnit(text: string): Measurement | undefined {
     const b = UNIT_BRACKET.exec(text);
-    return b && tryParseUnit(b[1] as string) !== undefined ? this.names.find(text.slice(0, b.index)) : undefined;
+    if (!b) return undefined;
+    const m = this.names.find(text.slice(0, b.index));
+    return m && knownUnit(b[1] as string, m) !== undefined ? m : undefined;
   }
 
   private countEmpty(p: Period): void {
@@ -186,10 +208,10 @@ export class Binder {
     const at = rowLocation(row);
     if (this.options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
       this.otherRegion++;
-      this.warnings.push(warningDiagnostic('OTHER_REGION', `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, at));
+      this.warnings.push(warningDiagnostic('OTHER_REGION', { en: `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, zh: `本行地区“${row.region}”不是${plan.region.name}（${plan.region.code}），已搁置` }, at));
       return 'other_region';
     }
-    if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
+    if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', { en: 'the indicator cell is empty', zh: '指标单元格是空的' }, at));
     // a printed row split into several indicators carries all their values
     const parts = this.splits.get(normaliseName(row.indicator));
     if (parts) {
@@ -206,16 +228,16 @@ export class Binder {
     let period: Period | undefined;
     if (row.period !== undefined) {
       period = parsePeriod(row.period);
-      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, at));
+      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', { en: `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, zh: `期间“${row.period}”不是年份（2023）、月份（2023-06）或季度（2023-Q2）` }, at));
     } else if (this.options.defaultYear !== undefined) {
       period = { kind: 'year', year: this.options.defaultYear };
     } else {
-      return this.error(errorDiagnostic('NO_PERIOD', 'the row has no period: add a period column or give --year', at));
+      return this.error(errorDiagnostic('NO_PERIOD', { en: 'the row has no period: add a period column or give --year', zh: '本行没有期间：请加上期间（period）列，或给出 --year' }, at));
     }
     let parsed = parseValue(row.value);
     const sources: UnitSource[] = [];
     if (parsed.kind === 'invalid') {
-      const withUnit = valueWithUnit(row.value);
+      const withUnit = valueWithUnit(row.value, m);
       if (withUnit) {
         parsed = withUnit.parsed;
         sources.push({ kind: 'value', text: withUnit.unit });
@@ -227,7 +249,7 @@ export class Binder {
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
-        return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${row.value}" for ${m.name} is not a number`, zh: `${m.name}的数值“${row.value}”不是数字` }, at));
+        return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${clip(row.value)}" for ${m.name} ${parsed.reasonZh === undefined ? 'is not a number' : parsed.reason}`, zh: `${m.name}的值“${clip(row.value)}”${parsed.reasonZh ?? '不是数字'}` }, at));
       case 'absent':
         // an empty cell is owed, not reported: only the not-available markers (—, 不适用, N/A …) are
         if (parsed.text === '') {
@@ -237,11 +259,11 @@ export class Binder {
         value = { kind: 'absent', text: parsed.text };
         break;
       case 'boolean':
-        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, at));
+        if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${clip(row.value)}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, zh: `值“${clip(row.value)}”是“是/否”，但${m.name}的单位是 ${m.unit.text}` }, at));
         value = { kind: 'boolean', value: parsed.value };
         break;
       case 'number': {
-        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
+        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `${m.name} is a yes/no indicator: write 是 or 否, not "${clip(row.value)}"`, zh: `${m.name}是“是/否”指标：请填写“是”或“否”，而不是“${clip(row.value)}”` }, at));
         // a share whose row may carry the amount instead (see amount-reading.ts)
         // (the units are read against the row's name: its bracket is no unit when the name is printed so)
         const written = [...sources, ...writtenUnits(row, m)];
@@ -257,7 +279,7 @@ export class Binder {
     }
     const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.region === undefined ? {} : { region: row.region }) };
     const clash = this.measurements.add(obs);
-    if (clash) return this.error(errorDiagnostic('CONFLICT', `${m.name} ${formatPeriod(period)} is "${row.value}" here but "${clash.text}" at ${clash.file}:${clash.line}`, at));
+    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${clash.file}:${clash.line}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${clash.file}:${clash.line} 为“${clash.text}”` }, at));
     return 'bound';
   }
 
@@ -290,7 +312,7 @@ export class Binder {
 
   result(): BindResult {
     this.crossCheck();
-    const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', `… and ${this.droppedErrors} more errors`, {})] : this.errors;
+    const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${this.droppedErrors} more errors`, zh: `……另有 ${this.droppedErrors} 个错误` }, {})] : this.errors;
     return { measurements: this.measurements, errors, warnings: this.warnings, unknown: this.unknown, otherRegion: this.otherRegion };
   }
 }

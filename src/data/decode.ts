@@ -16,6 +16,13 @@ export interface Decoded {
 
 export class BinaryFileError extends Error {}
 
+/** The Chinese of a BinaryFileError's message. */
+export function encodingProblemZh(message: string): string {
+  if (message.startsWith('this looks like a binary')) return '这看起来是二进制文件（含有 NUL 字节），不是 CSV';
+  if (message.startsWith('the file is neither')) return '文件既不是 UTF-8 也不是 GB18030/GBK 文本';
+  return message;
+}
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };

@@ -18,7 +18,7 @@ export function loadResultFile(file: string): PlanRecord[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DataError(`cannot read ${file}`, [errorDiagnostic('READ', `cannot read result file: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`, { file })]);
+    throw new DataError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read result file: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`, zh: `无法读取结果文件：${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}` }, { file })]);
   }
   let doc: unknown;
   try {
@@ -26,12 +26,12 @@ export function loadResultFile(file: string): PlanRecord[] {
   } catch (e) {
     const m = e instanceof Error ? /position (\d+)/.exec(e.message) : null;
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
-    throw new DataError(`not JSON`, [errorDiagnostic('JSON', `not a JSON result: ${e instanceof Error ? e.message : String(e)}`, { file, line })]);
+    throw new DataError(`not JSON`, [errorDiagnostic('JSON', { en: `not a JSON result: ${e instanceof Error ? e.message : String(e)}`, zh: `不是 JSON 结果文件：${e instanceof Error ? e.message : String(e)}` }, { file, line })]);
   }
   const validate = resultValidator();
   if (!validate(doc)) {
     const err = validate.errors?.[0];
-    throw new DataError('not a result', [errorDiagnostic('RESULT_SCHEMA', `not a plancheck result (${err?.instancePath || '/'} ${err?.message ?? ''}); save one with plancheck evaluate --format json`, { file, line: 1 })]);
+    throw new DataError('not a result', [errorDiagnostic('RESULT_SCHEMA', { en: `not a plancheck result (${err?.instancePath || '/'} ${err?.message ?? ''}); save one with plancheck evaluate --format json`, zh: `不是 plancheck 的结果文件（${err?.instancePath || '/'} ${err?.message ?? ''}）；请用 plancheck evaluate --format json 保存` }, { file, line: 1 })]);
   }
   return readResultJson(doc);
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
-import { BinaryFileError, decodeBytes, type Encoding } from './decode.js';
+import { BinaryFileError, decodeBytes, encodingProblemZh, type Encoding } from './decode.js';
 import { parseCsv, type RawRow } from './parse-csv.js';
 
 export interface DataFileInfo {
@@ -18,6 +18,9 @@ export interface LoadedRows {
   readonly warnings: Diagnostic[];
 }
 
+/** The name standing for standard input (`-` on the command line) in file lists and diagnostics. */
+export const STDIN = '<stdin>';
+
 /** Read and parse every file; throws DataError naming every bad line of every file. */
 export function readDataFiles(files: readonly string[]): LoadedRows {
   const rows: RawRow[] = [];
@@ -27,11 +30,12 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
   for (const file of files) {
     let bytes: Buffer;
     try {
-      if (statSync(file).isDirectory()) throw new Error('is a directory, not a file');
-      bytes = readFileSync(file);
+      if (file === STDIN) bytes = readFileSync(0);
+      else if (statSync(file).isDirectory()) throw new Error('is a directory, not a file');
+      else bytes = readFileSync(file);
     } catch (e) {
       const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat) '.*'$/, '') : String(e);
-      errors.push(errorDiagnostic('READ', `cannot read data file: ${msg}`, { file }));
+      errors.push(errorDiagnostic('READ', { en: `cannot read data file: ${msg}`, zh: `无法读取数据文件：${msg}` }, { file }));
       continue;
     }
     let decoded;
@@ -39,13 +43,14 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
       decoded = decodeBytes(bytes);
     } catch (e) {
       if (!(e instanceof BinaryFileError)) throw e;
-      errors.push(errorDiagnostic('ENCODING', e.message, { file }));
+      errors.push(errorDiagnostic('ENCODING', { en: e.message, zh: encodingProblemZh(e.message) }, { file }));
       continue;
     }
     const parsed = parseCsv(decoded.text, file);
-    errors.push(...parsed.errors);
-    warnings.push(...parsed.warnings);
-    rows.push(...parsed.rows);
+    // one by one: spreading an unbounded array into push() overflows the call stack
+    for (const d of parsed.errors) errors.push(d);
+    for (const d of parsed.warnings) warnings.push(d);
+    for (const r of parsed.rows) rows.push(r);
     infos.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: parsed.rows.length, encoding: decoded.encoding });
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);

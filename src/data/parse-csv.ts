@@ -106,7 +106,7 @@ export class CsvRowReader {
     this.line += this.mayHaveQuotes ? 1 + newlinesIn(cells) : 1;
     const file = this.file;
     for (const e of papaErrors) {
-      if (e.type === 'Quotes') this.error(errorDiagnostic('CSV_QUOTES', `malformed quoting: ${e.message}`, { file, line: rowLine }));
+      if (e.type === 'Quotes') this.error(errorDiagnostic('CSV_QUOTES', { en: `malformed quoting: ${e.message}`, zh: `引号不匹配：${e.message}` }, { file, line: rowLine }));
     }
     if ((cells.length === 1 && cells[0] === '') || ((cells[0] as string).trim() === '' && isBlank(cells))) return;
     if (this.header === undefined) {
@@ -114,7 +114,7 @@ export class CsvRowReader {
       return;
     }
     if (cells.length !== this.width) {
-      this.error(errorDiagnostic('CSV_FIELDS', `${cells.length} fields where the header has ${this.width}`, { file, line: rowLine }));
+      this.error(errorDiagnostic('CSV_FIELDS', { en: `${cells.length} fields where the header has ${this.width}`, zh: `本行有 ${cells.length} 列，表头有 ${this.width} 列` }, { file, line: rowLine }));
       return;
     }
     const region = this.cell(cells, this.iRegion);
@@ -145,9 +145,9 @@ export class CsvRowReader {
       const name = (cells[i] ?? '').trim();
       if (col === 'seq') return;
       if (col === undefined) {
-        this.warnings.push(warningDiagnostic('CSV_COLUMN', `column "${name}" is not one plancheck reads; it is ignored`, { file, line: rowLine, column: i + 1 }));
+        this.warnings.push(warningDiagnostic('CSV_COLUMN', { en: `column "${name}" is not one plancheck reads; it is ignored`, zh: `plancheck 不读取“${name}”列，已忽略` }, { file, line: rowLine, column: i + 1 }));
       } else if (this.index[col] !== undefined) {
-        this.error(errorDiagnostic('CSV_HEADER', `two columns mean "${col}"`, { file, line: rowLine, column: i + 1 }));
+        this.error(errorDiagnostic('CSV_HEADER', { en: `two columns mean "${col}"`, zh: `有两列都表示“${col}”` }, { file, line: rowLine, column: i + 1 }));
       } else this.index[col] = i;
     });
     this.iIndicator = this.index.indicator ?? -1;
@@ -158,7 +158,7 @@ export class CsvRowReader {
     this.iNote = this.index.note ?? -1;
     this.valueHeaderUnit = this.iValue < 0 ? undefined : read[this.iValue]?.unit;
     for (const req of REQUIRED_COLUMNS) {
-      if (this.index[req] === undefined) this.error(errorDiagnostic('CSV_HEADER', `missing required column "${req}"; the header must name ${describeColumns()}`, { file, line: rowLine }));
+      if (this.index[req] === undefined) this.error(errorDiagnostic('CSV_HEADER', { en: `missing required column "${req}"; the header must name ${describeColumns()}`, zh: `缺少必需的列“${req}”；表头应包括指标（indicator）、数值（value），以及可选的期间/年份（period）、地区（region）、单位（unit）、备注（note）` }, { file, line: rowLine }));
     }
   }
 
@@ -166,11 +166,11 @@ export class CsvRowReader {
   finish(): void {
     const file = this.file;
     if (this.header === undefined) {
-      this.error(errorDiagnostic('CSV_EMPTY', `the file is empty: expected a header naming ${describeColumns()}`, { file, line: 1 }));
+      this.error(errorDiagnostic('CSV_EMPTY', { en: `the file is empty: expected a header naming ${describeColumns()}`, zh: `文件是空的：应有表头，包括指标（indicator）、数值（value），以及可选的期间/年份（period）、地区（region）、单位（unit）、备注（note）` }, { file, line: 1 }));
     } else if (this.rowCount === 0 && this.errors.length === 0) {
-      this.error(errorDiagnostic('CSV_EMPTY', 'the file has a header but no data rows', { file, line: this.headerLine }));
+      this.error(errorDiagnostic('CSV_EMPTY', { en: 'the file has a header but no data rows', zh: '文件只有表头，没有数据行' }, { file, line: this.headerLine }));
     }
-    if (this.dropped > 0) this.errors.push(errorDiagnostic('CSV_TOO_MANY_ERRORS', `… and ${this.dropped} more errors in this file`, { file, line: this.line - 1 }));
+    if (this.dropped > 0) this.errors.push(errorDiagnostic('CSV_TOO_MANY_ERRORS', { en: `… and ${this.dropped} more errors in this file`, zh: `……本文件另有 ${this.dropped} 个错误` }, { file, line: this.line - 1 }));
   }
 
   get columns(): Column[] {

@@ -49,7 +49,7 @@ export class Router {
       if (this.plans.length === 1) return this.all;
       return {
         kind: 'error',
-        error: errorDiagnostic('NO_REGION', `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`, { file: row.file, line: row.line }),
+        error: errorDiagnostic('NO_REGION', { en: `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`, zh: `本行没有地区，而给出了 ${this.plans.length} 个规划（${this.plans.map((p) => p.id).join('、')}）：请加上地区（region）列` }, { file: row.file, line: row.line }),
       };
     }
     return this.routeRegion(row.region);

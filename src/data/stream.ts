@@ -8,8 +8,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
-import { BinaryFileError, StreamDecoder } from './decode.js';
-import { readDataFiles, type DataFileInfo } from './load.js';
+import { BinaryFileError, encodingProblemZh, StreamDecoder } from './decode.js';
+import { readDataFiles, STDIN, type DataFileInfo } from './load.js';
 import { CsvRowReader, PAPA_CONFIG, type RawRow } from './parse-csv.js';
 
 export interface StreamedFile {
@@ -22,7 +22,7 @@ const CHUNK = 1 << 20;
 
 function readError(file: string, e: unknown): Diagnostic {
   const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat|read) '.*'$/, '') : String(e);
-  return errorDiagnostic('READ', `cannot read data file: ${msg}`, { file });
+  return errorDiagnostic('READ', { en: `cannot read data file: ${msg}`, zh: `无法读取数据文件：${msg}` }, { file });
 }
 
 export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRegion?: KeepRegion): Promise<StreamedFile> {
@@ -72,7 +72,7 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRe
     };
     const fail = (e: unknown): void => {
       if (failed) return;
-      failed = e instanceof BinaryFileError ? errorDiagnostic('ENCODING', e.message, { file }) : readError(file, e);
+      failed = e instanceof BinaryFileError ? errorDiagnostic('ENCODING', { en: e.message, zh: encodingProblemZh(e.message) }, { file }) : readError(file, e);
       input.destroy();
       text.destroy();
       finish();
@@ -125,10 +125,10 @@ export async function streamDataFiles(files: readonly string[], onRow: (row: Raw
     } catch {
       // streamCsvFile reports it
     }
-    const r = size < STREAM_ABOVE ? readSmallFile(file, onRow, keepRegion) : await streamCsvFile(file, onRow, keepRegion);
+    const r = size < STREAM_ABOVE || file === STDIN ? readSmallFile(file, onRow, keepRegion) : await streamCsvFile(file, onRow, keepRegion);
     if (r.info) infos.push(r.info);
-    errors.push(...r.errors);
-    warnings.push(...r.warnings);
+    for (const d of r.errors) errors.push(d);
+    for (const d of r.warnings) warnings.push(d);
   }
   return { files: infos, errors, warnings };
 }

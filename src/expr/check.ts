@@ -14,6 +14,8 @@ const UNKNOWN = '?';
 
 export interface TypeIssue {
   readonly message: string;
+  /** the message in Chinese */
+  readonly zh?: string;
   readonly offset: number;
   readonly code: 'UNKNOWN_MEASUREMENT' | 'UNIT_MISMATCH' | 'TYPE_MISMATCH';
 }
@@ -23,13 +25,13 @@ const RATIO: ExprType = { kind: 'number', dimension: 'ratio' };
 export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues: TypeIssue[]): ExprType {
   const num = (x: ExprType, at: Expr): string => {
     if (x.kind !== 'number') {
-      issues.push({ code: 'TYPE_MISMATCH', message: 'expected a number here, found a yes/no value', offset: at.start });
+      issues.push({ code: 'TYPE_MISMATCH', message: 'expected a number here, found a yes/no value', zh: '此处应为数值，却是“是/否”值', offset: at.start });
       return 'ratio';
     }
     return x.dimension;
   };
   const bool = (x: ExprType, at: Expr): void => {
-    if (x.kind !== 'boolean') issues.push({ code: 'TYPE_MISMATCH', message: 'expected a comparison or yes/no value here', offset: at.start });
+    if (x.kind !== 'boolean') issues.push({ code: 'TYPE_MISMATCH', message: 'expected a comparison or yes/no value here', zh: '此处应为比较式或“是/否”值', offset: at.start });
   };
   switch (e.type) {
     case 'number':
@@ -39,7 +41,7 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
     case 'ref': {
       const u = unitOf(e.id);
       if (u === undefined) {
-        issues.push({ code: 'UNKNOWN_MEASUREMENT', message: `unknown measurement "${e.id}": declare it under measurements or indicators`, offset: e.start });
+        issues.push({ code: 'UNKNOWN_MEASUREMENT', message: `unknown measurement "${e.id}": declare it under measurements or indicators`, zh: `未知的测量项“${e.id}”：请在 measurements 或 indicators 中声明`, offset: e.start });
         return { kind: 'number', dimension: UNKNOWN };
       }
       return u.kind === 'boolean' ? { kind: 'boolean' } : { kind: 'number', dimension: u.dimension, label: u.text };
@@ -60,7 +62,7 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       const r = num(rt, e.right);
       if (l === UNKNOWN || r === UNKNOWN) return { kind: 'number', dimension: UNKNOWN };
       if (e.op === '+' || e.op === '-') {
-        if (l !== r) issues.push({ code: 'UNIT_MISMATCH', message: `cannot ${e.op === '+' ? 'add' : 'subtract'} ${show(rt)} and ${show(lt)}: different dimensions`, offset: e.right.start });
+        if (l !== r) issues.push({ code: 'UNIT_MISMATCH', message: `cannot ${e.op === '+' ? 'add' : 'subtract'} ${show(rt)} and ${show(lt)}: different dimensions`, zh: `${show(rt)} 与 ${show(lt)} 量纲不同，不能${e.op === '+' ? '相加' : '相减'}`, offset: e.right.start });
         return lt;
       }
       if (e.op === '*') {
@@ -82,11 +84,11 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
         if (unknown) return;
         const bare = bareLiteralAgainstShare(e.operands[0] as Expr, operand, unitOf);
         if (bare !== undefined) {
-          issues.push({ code: 'UNIT_MISMATCH', message: bare.message, offset: bare.at.start });
+          issues.push({ code: 'UNIT_MISMATCH', message: bare.message, zh: bare.zh, offset: bare.at.start });
         } else if (t.kind !== first.kind || (t.kind === 'number' && first.kind === 'number' && t.dimension !== first.dimension)) {
-          issues.push({ code: 'UNIT_MISMATCH', message: `cannot compare ${show(first)} with ${show(t)}: incompatible dimensions`, offset: operand.start });
+          issues.push({ code: 'UNIT_MISMATCH', message: `cannot compare ${show(first)} with ${show(t)}: incompatible dimensions`, zh: `${show(first)} 与 ${show(t)} 量纲不同，不能比较`, offset: operand.start });
         } else if (t.kind === 'boolean' && e.ops[i - 1] !== '==') {
-          issues.push({ code: 'TYPE_MISMATCH', message: 'yes/no values can only be compared with ==', offset: operand.start });
+          issues.push({ code: 'TYPE_MISMATCH', message: 'yes/no values can only be compared with ==', zh: '“是/否”值只能用 == 比较', offset: operand.start });
         }
       });
       return { kind: 'boolean' };
@@ -96,7 +98,7 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       if (e.name === 'growth') return RATIO;
       const first = dims[0] as string;
       dims.forEach((d, i) => {
-        if (d !== first && d !== UNKNOWN && first !== UNKNOWN) issues.push({ code: 'UNIT_MISMATCH', message: `${e.name}() of different dimensions: ${first} and ${d}`, offset: (e.args[i] as Expr).start });
+        if (d !== first && d !== UNKNOWN && first !== UNKNOWN) issues.push({ code: 'UNIT_MISMATCH', message: `${e.name}() of different dimensions: ${first} and ${d}`, zh: `${e.name}() 的参数量纲不同：${first} 与 ${d}`, offset: (e.args[i] as Expr).start });
       });
       return { kind: 'number', dimension: first };
     }
@@ -108,7 +110,7 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
  * (10000%), not 100%, so the rule could never hold. A literal compared
  * directly with a measurement in % or ‰ must carry the sign (0 aside).
  */
-function bareLiteralAgainstShare(a: Expr, b: Expr, unitOf: (id: string) => Unit | undefined): { message: string; at: Expr } | undefined {
+function bareLiteralAgainstShare(a: Expr, b: Expr, unitOf: (id: string) => Unit | undefined): { message: string; zh: string; at: Expr } | undefined {
   for (const [ref, lit] of [
     [a, b],
     [b, a],
@@ -116,7 +118,12 @@ function bareLiteralAgainstShare(a: Expr, b: Expr, unitOf: (id: string) => Unit 
     if (ref.type !== 'ref' || lit.type !== 'number' || lit.value.isZero() || /[%‰]$/.test(lit.text)) continue;
     const sign = unitOf(ref.id)?.text;
     if (sign !== '%' && sign !== '‰') continue;
-    return { message: `${ref.id} is in ${sign}: write ${lit.text}${sign} (a bare ${lit.text} is the ratio ${lit.text}, i.e. ${lit.value.mul(sign === '%' ? 100 : 1000).toString()}${sign})`, at: lit };
+    const times = lit.value.mul(sign === '%' ? 100 : 1000).toString();
+    return {
+      message: `${ref.id} is in ${sign}: write ${lit.text}${sign} (a bare ${lit.text} is the ratio ${lit.text}, i.e. ${times}${sign})`,
+      zh: `${ref.id} 的单位是 ${sign}：请写 ${lit.text}${sign}（不带符号的 ${lit.text} 是 ${lit.text} 倍，即 ${times}${sign}）`,
+      at: lit,
+    };
   }
   return undefined;
 }
@@ -132,7 +139,7 @@ export function checkCondition(e: Expr, unitOf: (id: string) => Unit | undefined
   const issues: TypeIssue[] = [];
   const t = typeOf(e, unitOf, issues);
   if (t.kind !== 'boolean') {
-    issues.push({ code: 'TYPE_MISMATCH', message: 'a rule must be a condition (a comparison such as a >= 1.4 * b)', offset: e.start });
+    issues.push({ code: 'TYPE_MISMATCH', message: 'a rule must be a condition (a comparison such as a >= 1.4 * b)', zh: '规则必须是条件（比较式，例如 a >= 1.4 * b）', offset: e.start });
   }
   return issues;
 }

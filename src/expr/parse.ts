@@ -22,6 +22,8 @@ export class ExprSyntaxError extends Error {
     message: string,
     /** 0-based offset of the offending character */
     readonly offset: number,
+    /** the message in Chinese */
+    readonly zh?: string,
   ) {
     super(message);
   }
@@ -92,8 +94,8 @@ function tokenize(src: string): Token[] {
       i += op.length;
       continue;
     }
-    if (c === '=') throw new ExprSyntaxError('use == to compare (a single = is not an operator)', i);
-    throw new ExprSyntaxError(`unexpected character "${c}"`, i);
+    if (c === '=') throw new ExprSyntaxError('use == to compare (a single = is not an operator)', i, '比较请用 ==（单个 = 不是运算符）');
+    throw new ExprSyntaxError(`unexpected character "${c}"`, i, `意外的字符“${c}”`);
   }
   tokens.push({ type: 'eof', text: '', start: src.length, end: src.length });
   return tokens;
@@ -230,7 +232,7 @@ class Parser {
         return { type: 'boolean', value: t.text === 'true', start: t.start, end: t.end };
       }
       if (t.text === 'and' || t.text === 'or' || t.text === 'not') {
-        throw new ExprSyntaxError(`expected a value, found "${t.text}"`, t.start);
+        throw new ExprSyntaxError(`expected a value, found "${t.text}"`, t.start, `此处应为一个值，却是“${t.text}”`);
       }
       if (this.isOp('(')) return this.parseCall(t);
       if (this.isOp('[')) {
@@ -242,11 +244,11 @@ class Parser {
         }
         const n = this.peek();
         if (n.type !== 'number' || !/^\d+$/.test(n.text)) {
-          throw new ExprSyntaxError(`expected a whole number of years, e.g. ${t.text}[-1]`, n.start);
+          throw new ExprSyntaxError(`expected a whole number of years, e.g. ${t.text}[-1]`, n.start, `此处应为整数年数，例如 ${t.text}[-1]`);
         }
         this.next();
         const offset = sign * Number(n.text);
-        if (offset > 0) throw new ExprSyntaxError('a rule can only look back to earlier years: use a negative offset', n.start);
+        if (offset > 0) throw new ExprSyntaxError('a rule can only look back to earlier years: use a negative offset', n.start, '规则只能回看以前的年份：请用负数偏移');
         const close = this.expect(']', '"]"');
         return { type: 'ref', id: t.text, offset: offset === 0 ? 0 : offset, start: t.start, end: close.end };
       }
@@ -263,7 +265,7 @@ class Parser {
   private parseCall(name: Token): Expr {
     const spec = (FUNCTIONS as Record<string, { min: number; max: number } | undefined>)[name.text];
     if (spec === undefined) {
-      throw new ExprSyntaxError(`unknown function "${name.text}" (known: ${Object.keys(FUNCTIONS).join(', ')})`, name.start);
+      throw new ExprSyntaxError(`unknown function "${name.text}" (known: ${Object.keys(FUNCTIONS).join(', ')})`, name.start, `未知的函数“${name.text}”（可用：${Object.keys(FUNCTIONS).join('、')}）`);
     }
     this.expect('(', '"("');
     const args: Expr[] = [this.parseOr()];
@@ -274,10 +276,11 @@ class Parser {
     const close = this.expect(')', '")" or ","');
     if (args.length < spec.min || args.length > spec.max) {
       const want = spec.min === spec.max ? `${spec.min}` : `at least ${spec.min}`;
-      throw new ExprSyntaxError(`${name.text}() takes ${want} argument(s), got ${args.length}`, name.start);
+      const wantZh = spec.min === spec.max ? `${spec.min}` : `至少 ${spec.min}`;
+      throw new ExprSyntaxError(`${name.text}() takes ${want} ${spec.min === 1 ? 'argument' : 'arguments'}, got ${args.length}`, name.start, `${name.text}() 需要 ${wantZh} 个参数，实际 ${args.length} 个`);
     }
     if (name.text === 'growth' && args[0]?.type !== 'ref') {
-      throw new ExprSyntaxError('growth() takes a measurement, e.g. growth(low_income_standard)', args[0]?.start ?? name.start);
+      throw new ExprSyntaxError('growth() takes a measurement, e.g. growth(low_income_standard)', args[0]?.start ?? name.start, 'growth() 的参数应为一个测量项，例如 growth(low_income_standard)');
     }
     return { type: 'call', name: name.text as FunctionName, args, start: name.start, end: close.end };
   }

@@ -5,7 +5,7 @@
  * source, a quote that is not in the seed document. Pure: positions come
  * from `locate`, the seed text (if any) from the caller.
  */
-import { warningDiagnostic, type Diagnostic, type Location } from '../errors.js';
+import { warningDiagnostic, type Diagnostic, type Location, type Msg } from '../errors.js';
 import { tryParseUnit } from '../units/unit.js';
 import { compareDecimal } from '../values/decimal.js';
 import type { Indicator, Plan, Quote } from './model.js';
@@ -41,32 +41,32 @@ export function compactSeed(seedText: string): string {
 
 export function lintPlan(plan: Plan, locate: Locate, seedCompact?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const warn = (code: string, message: string, path: readonly (string | number)[]): void => {
+  const warn = (code: string, message: Msg, path: readonly (string | number)[]): void => {
     out.push(warningDiagnostic(code, message, locate(path)));
   };
   plan.indicators.forEach((ind, i) => {
     const at = ['indicators', i];
-    if (!ind.source) warn('NO_SOURCE', `${ind.name}: no source (table, row and the quoted text)`, at);
-    else if (seedCompact !== undefined && !quoteInSeed(ind.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', `${ind.name}: the quote is not in the seed document ${plan.source.file}`, [...at, 'source', 'text']);
+    if (!ind.source) warn('NO_SOURCE', { en: `${ind.name}: no source (table, row and the quoted text)`, zh: `${ind.name}：没有出处（表、行和引用原文）` }, at);
+    else if (seedCompact !== undefined && !quoteInSeed(ind.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', { en: `${ind.name}: the quote is not in the seed document ${plan.source.file}`, zh: `${ind.name}：引文不在原文文件 ${plan.source.file} 中` }, [...at, 'source', 'text']);
     const b = ind.baseline;
     ind.targets.forEach((t, j) => {
       if (b?.value.kind === 'number' && t.value?.kind === 'number') {
         const c = compareDecimal(t.value.value, b.value.value);
         if ((ind.direction === 'higher' && c < 0) || (ind.direction === 'lower' && c > 0)) {
-          warn('TARGET_BEHIND_BASELINE', `${ind.name}: the ${t.year} target ${t.value.value.toFixed()} is behind the ${b.year} baseline ${b.value.value.toFixed()} although ${ind.direction} is better${ind.note ? '' : ' (explain it in a note)'}`, [...at, 'targets', j, 'value']);
+          warn('TARGET_BEHIND_BASELINE', { en: `${ind.name}: the ${t.year} target ${t.value.value.toFixed()} is behind the ${b.year} baseline ${b.value.value.toFixed()} although ${ind.direction} is better${ind.note ? '' : ' (explain it in a note)'}`, zh: `${ind.name}：${t.year}年目标 ${t.value.value.toFixed()} 落后于${b.year}年基期值 ${b.value.value.toFixed()}，而该指标${ind.direction === 'higher' ? '越高越好' : '越低越好'}${ind.note ? '' : '（请在 note 中说明）'}` }, [...at, 'targets', j, 'value']);
         }
       }
       const printed = cellUnitMismatch(ind, t.text);
-      if (printed) warn('UNIT_MISMATCH', `${ind.name}: the target is printed as "${t.text}" (${printed}) but the unit is ${ind.unit.text}`, [...at, 'targets', j, 'text']);
+      if (printed) warn('UNIT_MISMATCH', { en: `${ind.name}: the target is printed as "${t.text}" (${printed}) but the unit is ${ind.unit.text}`, zh: `${ind.name}：目标印作“${t.text}”（${printed}），但单位是 ${ind.unit.text}` }, [...at, 'targets', j, 'text']);
       if (ind.unit.text === '%' && RATE_NAME.test(ind.name) && t.value?.kind === 'number' && t.value.value.gt(100)) {
-        warn('UNIT_MISMATCH', `${ind.name}: a rate of ${t.value.value.toFixed()}% is above 100%`, [...at, 'targets', j, 'value']);
+        warn('UNIT_MISMATCH', { en: `${ind.name}: a rate of ${t.value.value.toFixed()}% is above 100%`, zh: `${ind.name}：比率 ${t.value.value.toFixed()}% 超过 100%` }, [...at, 'targets', j, 'value']);
       }
     });
     const printed = cellUnitMismatch(ind, b?.text);
-    if (printed) warn('UNIT_MISMATCH', `${ind.name}: the baseline is printed as "${b?.text}" (${printed}) but the unit is ${ind.unit.text}`, [...at, 'baseline', 'text']);
+    if (printed) warn('UNIT_MISMATCH', { en: `${ind.name}: the baseline is printed as "${b?.text}" (${printed}) but the unit is ${ind.unit.text}`, zh: `${ind.name}：基期值印作“${b?.text}”（${printed}），但单位是 ${ind.unit.text}` }, [...at, 'baseline', 'text']);
   });
   plan.rules.forEach((r, i) => {
-    if (seedCompact !== undefined && !quoteInSeed(r.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', `rule ${r.id}: the quote is not in the seed document ${plan.source.file}`, ['rules', i, 'source', 'text']);
+    if (seedCompact !== undefined && !quoteInSeed(r.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', { en: `rule ${r.id}: the quote is not in the seed document ${plan.source.file}`, zh: `规则 ${r.id}：引文不在原文文件 ${plan.source.file} 中` }, ['rules', i, 'source', 'text']);
   });
   plan.notEncoded.forEach((n, i) => {
     if (seedCompact !== undefined && !seedCompact.includes(n.quote.replace(/\s+/g, ''))) {
@@ -75,7 +75,7 @@ export function lintPlan(plan: Plan, locate: Locate, seedCompact?: string): Diag
   });
   const used = new Set(plan.rules.flatMap((r) => r.inputs.map((x) => x.id)));
   plan.measurements.forEach((m, i) => {
-    if (!used.has(m.id)) warn('UNUSED_MEASUREMENT', `measurement ${m.id} is declared but no rule reads it`, ['measurements', i]);
+    if (!used.has(m.id)) warn('UNUSED_MEASUREMENT', { en: `measurement ${m.id} is declared but no rule reads it`, zh: `测量项 ${m.id} 已声明，但没有规则用到它` }, ['measurements', i]);
   });
   return out;
 }

@@ -48,7 +48,7 @@ export function resolvePlanPath(ref: string): string {
   const bundled = join(PLANS_DIR, `${ref}.yaml`);
   if (/^[a-z][a-z0-9-]*$/.test(ref) && existsSync(bundled)) return bundled;
   const ids = bundledPlanIds();
-  throw new UsageError(`unknown plan "${ref}": not a file, and not a bundled plan (${ids.join(', ') || 'none bundled'})`);
+  throw new UsageError({ en: `unknown plan "${ref}": not a file, and not a bundled plan (${ids.join(', ') || 'none bundled'})`, zh: `未知的规划“${ref}”：既不是文件，也不是内置规划（${ids.join('、') || '没有内置规划'}）` });
 }
 
 function readPlanText(file: string): { text: string; sha256: string } {
@@ -57,13 +57,13 @@ function readPlanText(file: string): { text: string; sha256: string } {
     bytes = readFileSync(file);
   } catch (e) {
     const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    throw new PlanError(`cannot read ${file}`, [errorDiagnostic('READ', `cannot read plan: ${msg}`, { file })]);
+    throw new PlanError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read plan: ${msg}`, zh: `无法读取规划文件：${msg}` }, { file })]);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new PlanError(`${file} is not UTF-8`, [errorDiagnostic('ENCODING', 'a plan file must be UTF-8', { file })]);
+    throw new PlanError(`${file} is not UTF-8`, [errorDiagnostic('ENCODING', { en: 'a plan file must be UTF-8', zh: '规划文件必须是 UTF-8 编码' }, { file })]);
   }
   return { text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') };
 }

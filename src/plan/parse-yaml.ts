@@ -15,7 +15,15 @@ export interface PositionedDocument extends PlanSource {
 
 export type ParseYamlResult = { readonly ok: true; readonly document: PositionedDocument } | { readonly ok: false; readonly errors: Diagnostic[] };
 
+/** The largest plan file read: the biggest bundled plan is about 100 KB. */
+export const MAX_PLAN_CHARS = 4 << 20;
+/** How many aliases (`*name`) a plan may resolve: a plan needs few, and an alias bomb needs millions. */
+export const MAX_ALIAS_COUNT = 100;
+
 export function parseYaml(text: string, file: string): ParseYamlResult {
+  if (text.length > MAX_PLAN_CHARS) {
+    return { ok: false, errors: [errorDiagnostic('YAML', { en: `the plan file has ${text.length} characters; plancheck reads plan files of at most ${MAX_PLAN_CHARS}`, zh: `规划文件有 ${text.length} 个字符，plancheck 只读取不超过 ${MAX_PLAN_CHARS} 个字符的规划文件` }, { file, line: 1 })] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -23,13 +31,30 @@ export function parseYaml(text: string, file: string): ParseYamlResult {
       ok: false,
       errors: doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
-        return errorDiagnostic('YAML', e.message.split('\n')[0] ?? e.message, { file, line: pos.line, column: pos.col });
+        const msg = e.message.split('\n')[0] ?? e.message;
+        return errorDiagnostic('YAML', { en: msg, zh: `YAML 语法错误：${msg}` }, { file, line: pos.line, column: pos.col });
       }),
     };
   }
-  const partial = { file, text, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // the yaml library refuses an alias that expands too far (a "billion laughs" document)
+    if (!(e instanceof ReferenceError)) throw e;
+    const at = firstAliasOffset(text);
+    const pos = lines.linePos(at);
+    return { ok: false, errors: [errorDiagnostic('YAML', { en: `${e.message}: the plan's aliases (*name) expand to too much (at most ${MAX_ALIAS_COUNT} are resolved)`, zh: `规划中的别名（*name）展开过多（最多解析 ${MAX_ALIAS_COUNT} 个）：${e.message}` }, { file, line: pos.line, column: pos.col })] };
+  }
+  const partial = { file, text, doc, lines, value };
   const document: PositionedDocument = { ...partial, position: (path, key) => positionOf(document, path, key) };
   return { ok: true, document };
+}
+
+/** Where the first alias stands, for an error about aliases (the yaml library's error has no position). */
+function firstAliasOffset(text: string): number {
+  const m = /(^|[\s[{,:-])\*[^\s,[\]{}]/m.exec(text);
+  return m ? m.index + (m[1] ?? '').length : 0;
 }
 
 /** Where the node at `path` stands; with `key`, where that key of a map stands. */

@@ -1,6 +1,6 @@
 /** ajv's errors → diagnostics that name file:line:col and the document path. */
 import type { ErrorObject } from 'ajv';
-import { errorDiagnostic, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, type Bilingual, type Diagnostic } from '../errors.js';
 import { pointerToPath, type PlanSource } from './source.js';
 
 const NOISE = new Set(['if', 'oneOf', 'anyOf']);
@@ -15,26 +15,26 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
-function describe(e: ErrorObject, value: unknown): string {
+function describe(e: ErrorObject, value: unknown): Bilingual {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return `missing required property "${String(p['missingProperty'])}"`;
+      return { en: `missing required property "${String(p['missingProperty'])}"`, zh: `缺少必需的属性“${String(p['missingProperty'])}”` };
     case 'additionalProperties':
-      return `unknown property "${String(p['additionalProperty'])}"`;
+      return { en: `unknown property "${String(p['additionalProperty'])}"`, zh: `未知的属性“${String(p['additionalProperty'])}”` };
     case 'enum':
-      return `${JSON.stringify(value)} is not one of: ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`;
+      return { en: `${JSON.stringify(value)} is not one of: ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`, zh: `${JSON.stringify(value)} 不是以下之一：${(p['allowedValues'] as unknown[]).map(String).join('、')}` };
     case 'const':
-      return `must be ${JSON.stringify(p['allowedValue'])}`;
+      return { en: `must be ${JSON.stringify(p['allowedValue'])}`, zh: `必须是 ${JSON.stringify(p['allowedValue'])}` };
     case 'pattern':
-      return `${JSON.stringify(value)} does not match ${String(p['pattern'])}${String(p['pattern']).includes('_') ? ' (ASCII snake_case, e.g. low_income_standard)' : ''}`;
+      return { en: `${JSON.stringify(value)} does not match ${String(p['pattern'])}${String(p['pattern']).includes('_') ? ' (ASCII snake_case, e.g. low_income_standard)' : ''}`, zh: `${JSON.stringify(value)} 不符合 ${String(p['pattern'])}${String(p['pattern']).includes('_') ? '（ASCII 小写加下划线，例如 low_income_standard）' : ''}` };
     case 'type':
-      return `${JSON.stringify(value)} must be ${String(p['type']).replace(',', ' or ')}`;
+      return { en: `${JSON.stringify(value)} must be ${String(p['type']).replace(',', ' or ')}`, zh: `${JSON.stringify(value)} 的类型应为 ${String(p['type']).replace(',', ' 或 ')}` };
     case 'not':
-      if (e.instancePath.startsWith('/not_encoded/')) return '`covered_by` is only for reason covered (it names what checks the commitment)';
-      return 'a "between" target takes `range: [low, high]`, any other comparison takes `value`';
+      if (e.instancePath.startsWith('/not_encoded/')) return { en: '`covered_by` is only for reason covered (it names what checks the commitment)', zh: '`covered_by` 只用于原因为 covered 的条目（写明由哪项检查覆盖）' };
+      return { en: 'a "between" target takes `range: [low, high]`, any other comparison takes `value`', zh: '“between”目标用 `range: [下限, 上限]`，其他比较用 `value`' };
     default:
-      return e.message ?? e.keyword;
+      return { en: e.message ?? e.keyword, zh: `不符合规划格式：${e.message ?? e.keyword}` };
   }
 }
 
@@ -56,7 +56,7 @@ export function schemaDiagnostics(d: PlanSource, errors: readonly ErrorObject[])
     const pos = d.position(path, key);
     const message = describe(e, valueAt(d.value, path));
     const docPath = e.instancePath || '/';
-    const sig = `${docPath}|${message}`;
+    const sig = `${docPath}|${message.en}`;
     if (seen.has(sig)) continue;
     seen.add(sig);
     out.push(errorDiagnostic('SCHEMA', message, { file: d.file, line: pos.line, column: pos.column, path: docPath }));

@@ -11,6 +11,9 @@ import { checkCondition } from '../expr/check.js';
 import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
 import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
+import { isPoint } from '../values/interval.js';
+import { magnitudeProblem, parseValue } from '../values/parse-value.js';
+import { closestUnits, unknownBases } from './known-units.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
 import type { Indicator, Measurement, NotEncoded, Plan, Plausible, PlanValue, Quote, Rule, Target } from './model.js';
@@ -36,7 +39,7 @@ class Collector {
   error(code: string, message: Msg, path: Path, excerpt?: string): void {
     this.errors.push(errorDiagnostic(code, message, this.at(path), excerpt));
   }
-  warn(code: string, message: string, path: Path): void {
+  warn(code: string, message: Msg, path: Path): void {
     this.warnings.push(warningDiagnostic(code, message, this.at(path)));
   }
 }
@@ -56,10 +59,34 @@ function toQuote(q: RawQuote): Quote {
   };
 }
 
+/** A plan number beyond what a plan value can be (e.g. `1e999`, read as Infinity) is an error at its line. */
+function checkMagnitude(c: Collector, v: number, path: Path): void {
+  const problem = Number.isFinite(v) ? magnitudeProblem(new Decimal(String(v))) : magnitudeProblem(new Decimal(v));
+  if (problem) c.errors.push(errorDiagnostic('VALUE_RANGE', { en: `${v} ${problem.en}`, zh: `${v} ${problem.zh}` }, c.at(path)));
+}
+
+/**
+ * A number written as text (`value: "80%"`) is read as a text target, which
+ * no measurement can meet: the indicator would always be missing.
+ */
+function checkNumberAsText(c: Collector, v: string, unit: Unit, path: Path): void {
+  const parsed = parseValue(v);
+  if (parsed.kind !== 'number') return;
+  const n = isPoint(parsed.value) ? parsed.value.lo.toString() : v;
+  const fixUnit = parsed.suffix !== undefined && parsed.suffix !== unit.text ? ` and unit: "${parsed.suffix}"` : '';
+  const fixUnitZh = parsed.suffix !== undefined && parsed.suffix !== unit.text ? `，并写 unit: "${parsed.suffix}"` : '';
+  c.errors.push(errorDiagnostic('TEXT_NUMBER', { en: `value "${v}" is a number written as text, which no measurement can meet; write it as a number: value: ${n}${fixUnit}`, zh: `值“${v}”是写成文字的数字，任何测量值都无法达到；请写成数字：value: ${n}${fixUnitZh}` }, c.at(path)));
+}
+
 function checkValueFitsUnit(c: Collector, v: RawScalar | undefined, unit: Unit, path: Path): void {
-  if (v === undefined || typeof v === 'string') return;
-  if (unit.kind === 'boolean' && typeof v !== 'boolean') c.error('VALUE_UNIT', `a yes/no indicator (unit ${unit.text}) takes true or false, not ${v}`, path);
-  if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', `${v} is a yes/no value but the unit is ${unit.text}`, path);
+  if (typeof v === 'string') {
+    checkNumberAsText(c, v, unit, path);
+    return;
+  }
+  if (v === undefined) return;
+  if (typeof v === 'number') checkMagnitude(c, v, path);
+  if (unit.kind === 'boolean' && typeof v !== 'boolean') c.error('VALUE_UNIT', { en: `a yes/no indicator (unit ${unit.text}) takes true or false, not ${v}`, zh: `“是/否”指标（单位 ${unit.text}）只取 true 或 false，不能是 ${v}` }, path);
+  if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', { en: `${v} is a yes/no value but the unit is ${unit.text}`, zh: `${v} 是“是/否”值，但单位是 ${unit.text}` }, path);
 }
 
 function buildPlausible(p: NonNullable<RawMeasurement['plausible']>): Plausible {
@@ -76,7 +103,15 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     unit = parseUnit(m.unit);
   } catch (e) {
     if (!(e instanceof UnitSyntaxError)) throw e;
-    c.error('UNIT', `unit "${m.unit}": ${e.message}`, [...path, 'unit']);
+    c.error('UNIT', { en: `unit "${m.unit}": ${e.message}`, zh: `单位“${m.unit}”无法解析：${e.message}` }, [...path, 'unit']);
+    return undefined;
+  }
+  const strange = unknownBases(unit);
+  if (strange.length > 0) {
+    const near = closestUnits(m.unit);
+    const en = near.length > 0 ? `; did you mean ${near.map((u) => `"${u}"`).join(', ')}?` : '';
+    const zh = near.length > 0 ? `；是否应为${near.map((u) => `“${u}”`).join('、')}？` : '';
+    c.errors.push(errorDiagnostic('UNIT', { en: `unit "${m.unit}" is not a unit plancheck knows: it would convert to nothing, and the indicator would always be missing${en}`, zh: `单位“${m.unit}”不是 plancheck 认识的单位：它无法与任何单位换算，该指标将始终缺数据${zh}` }, c.at([...path, 'unit'])));
     return undefined;
   }
   const p = m.plausible;
@@ -99,9 +134,10 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
 
 function buildTarget(c: Collector, t: RawTarget, unit: Unit, path: Path): Target {
   checkValueFitsUnit(c, t.value, unit, [...path, 'value']);
-  if (t.range && t.range[0] > t.range[1]) c.error('RANGE', `range [${t.range[0]}, ${t.range[1]}] is empty: low must not exceed high`, [...path, 'range']);
+  t.range?.forEach((r, i) => checkMagnitude(c, r, [...path, 'range', i]));
+  if (t.range && t.range[0] > t.range[1]) c.error('RANGE', { en: `range [${t.range[0]}, ${t.range[1]}] is empty: low must not exceed high`, zh: `范围 [${t.range[0]}, ${t.range[1]}] 是空的：下限不能大于上限` }, [...path, 'range']);
   if (t.value !== undefined && typeof t.value === 'boolean' && t.comparison !== '==') {
-    c.error('VALUE_UNIT', 'a yes/no target takes the comparison ==', [...path, 'comparison']);
+    c.error('VALUE_UNIT', { en: 'a yes/no target takes the comparison ==', zh: '“是/否”目标的比较只能是 ==' }, [...path, 'comparison']);
   }
   return {
     year: t.year,
@@ -120,10 +156,10 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
   const targets = raw.targets.map((t, i) => buildTarget(c, t, m.unit, [...path, 'targets', i]));
   const years = new Set<number>();
   raw.targets.forEach((t, i) => {
-    if (years.has(t.year)) c.error('TARGET_YEAR', `two targets for ${t.year}`, [...path, 'targets', i, 'year']);
+    if (years.has(t.year)) c.error('TARGET_YEAR', { en: `two targets for ${t.year}`, zh: `${t.year}年有两个目标` }, [...path, 'targets', i, 'year']);
     years.add(t.year);
     if (t.year < period.first_year - 1 || t.year > period.last_year) {
-      c.warn('TARGET_YEAR', `target year ${t.year} is outside the plan period ${period.first_year}–${period.last_year}`, [...path, 'targets', i, 'year']);
+      c.warn('TARGET_YEAR', { en: `target year ${t.year} is outside the plan period ${period.first_year}–${period.last_year}`, zh: `目标年份 ${t.year} 不在规划期 ${period.first_year}–${period.last_year} 内` }, [...path, 'targets', i, 'year']);
     }
   });
   return {
@@ -182,12 +218,12 @@ function checkUnique(c: Collector, measurements: readonly { m: Measurement; path
   const ids = new Map<string, Path>();
   const names = new Map<string, { id: string; path: Path }>();
   for (const { m, path } of measurements) {
-    if (ids.has(m.id)) c.error('DUPLICATE_ID', `duplicate id "${m.id}"`, [...path, 'id']);
+    if (ids.has(m.id)) c.error('DUPLICATE_ID', { en: `duplicate id "${m.id}"`, zh: `编号“${m.id}”重复` }, [...path, 'id']);
     ids.set(m.id, path);
     for (const name of [m.name, ...m.aliases]) {
       const key = normaliseName(name);
       const prev = names.get(key);
-      if (prev && prev.id !== m.id) c.error('DUPLICATE_NAME', `name "${name}" also names "${prev.id}": a data row could not tell them apart`, [...path, 'name']);
+      if (prev && prev.id !== m.id) c.error('DUPLICATE_NAME', { en: `name "${name}" also names "${prev.id}": a data row could not tell them apart`, zh: `名称“${name}”也是“${prev.id}”的名称：数据行无法区分两者` }, [...path, 'name']);
       names.set(key, { id: m.id, path });
     }
   }
@@ -228,7 +264,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
   }
   const raw = d.value as RawPlan;
   if (raw.period.first_year > raw.period.last_year || raw.period.baseline_year > raw.period.first_year) {
-    c.error('PERIOD', 'period must satisfy baseline_year ≤ first_year ≤ last_year', ['period']);
+    c.error('PERIOD', { en: 'period must satisfy baseline_year ≤ first_year ≤ last_year', zh: '规划期须满足 baseline_year ≤ first_year ≤ last_year' }, ['period']);
   }
   const indicators: Indicator[] = [];
   const all: { m: Measurement; path: Path }[] = [];
@@ -256,9 +292,9 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
   const ruleIds = new Set<string>();
   (raw.rules ?? []).forEach((r, i) => {
     const path: Path = ['rules', i];
-    if (ruleIds.has(r.id) || units.has(r.id)) c.error('DUPLICATE_ID', `duplicate id "${r.id}"`, [...path, 'id']);
+    if (ruleIds.has(r.id) || units.has(r.id)) c.error('DUPLICATE_ID', { en: `duplicate id "${r.id}"`, zh: `编号“${r.id}”重复` }, [...path, 'id']);
     ruleIds.add(r.id);
-    if (!units.has(r.subject)) c.error('UNKNOWN_MEASUREMENT', `subject "${r.subject}" is not an indicator or measurement of this plan`, [...path, 'subject']);
+    if (!units.has(r.subject)) c.error('UNKNOWN_MEASUREMENT', { en: `subject "${r.subject}" is not an indicator or measurement of this plan`, zh: `subject“${r.subject}”不是本规划的指标或测量项` }, [...path, 'subject']);
     const exprPos = d.position([...path, 'expression']);
     // point into the expression when the YAML scalar's text is the expression itself
     const column0 = exprPos.source !== undefined && exprPos.source.includes(r.expression) ? exprPos.column + exprPos.source.indexOf(r.expression) : exprPos.column;
@@ -273,12 +309,12 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
       ast = parseExpression(r.expression);
     } catch (e) {
       if (!(e instanceof ExprSyntaxError)) throw e;
-      c.errors.push(errorDiagnostic('EXPR_SYNTAX', e.message, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
+      c.errors.push(errorDiagnostic('EXPR_SYNTAX', { en: e.message, zh: e.zh ?? `表达式语法错误：${e.message}` }, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
       return;
     }
     const issues = checkCondition(ast, (id) => units.get(id));
     for (const issue of issues) {
-      c.errors.push(errorDiagnostic(issue.code, issue.message, exprAt(issue.offset), caretExcerpt(r.expression, issue.offset)));
+      c.errors.push(errorDiagnostic(issue.code, { en: issue.message, zh: issue.zh ?? `表达式有误：${issue.message}` }, exprAt(issue.offset), caretExcerpt(r.expression, issue.offset)));
     }
     if (issues.length > 0) return;
     const pos = d.position(path);

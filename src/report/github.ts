@@ -13,11 +13,11 @@ import { findingsOf, placeIn, type Place } from './locate.js';
 import type { FormatOptions } from './options.js';
 
 /** Escaping for workflow command data and properties. */
-function data(s: string): string {
+export function data(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function property(s: string): string {
+export function property(s: string): string {
   return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

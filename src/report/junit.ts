@@ -78,6 +78,11 @@ const builder = new XMLBuilder({
 
 type Element = Record<string, unknown>;
 
+/** A JUnit document object (`{ testsuites: … }`, `@_` attributes) as XML, escaped by the library. */
+export function buildJunitXml(doc: Element): string {
+  return builder.build(doc);
+}
+
 function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; counts: Counts } {
   const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const testcase: Element[] = [];
@@ -122,5 +127,5 @@ export function formatJunit(run: RunReport, o: FormatOptions): string {
     // junit-10.xsd: no `skipped` on <testsuites>
     testsuites: { '@_name': 'plancheck', '@_tests': sum('tests'), '@_failures': sum('failures'), '@_errors': sum('errors'), '@_time': '0', testsuite: suites.map((s) => s.suite) },
   };
-  return builder.build(doc);
+  return buildJunitXml(doc);
 }

@@ -3,6 +3,7 @@
  * never loads the table renderer.
  */
 import type { RunReport } from '../index.js';
+import type { FailureFormatter } from './failure.js';
 import type { FormatOptions } from './options.js';
 
 export type Formatter = (run: RunReport, options: FormatOptions) => string;
@@ -31,4 +32,11 @@ export async function loadFormatter(name: string): Promise<Formatter> {
   const load = LOADERS[name];
   if (!load) throw new Error(`no formatter ${name}`);
   return load();
+}
+
+/** What a format writes when the run fails with exit 2 (see failure.ts). */
+export async function loadFailureFormatter(name: string): Promise<FailureFormatter> {
+  const f = (await import('./failure.js')).FAILURE_FORMATTERS[name];
+  if (!f) throw new Error(`no failure formatter ${name}`);
+  return f;
 }

@@ -1,10 +1,12 @@
 /** Pieces the command pipelines share: the moment evaluated, and names no plan knows. */
 import { unknownIndicatorWarning } from '../data/bind.js';
 import type { RawRow } from '../data/parse-csv.js';
-import { UsageError, type Diagnostic } from '../errors.js';
+import { UsageError, warningDiagnostic, type Diagnostic } from '../errors.js';
 import type { MeasurementSet } from '../model/measurements.js';
 import { asOfPeriod, endMonth, parsePeriod, type AsOf } from '../model/period.js';
 import type { Plan } from '../plan/model.js';
+import { rowLocation } from '../model/row.js';
+import { icu } from '../report/plural.js';
 
 /** The latest moment in the data: its latest year, and month within it. */
 export function latestAsOf(data: MeasurementSet): AsOf | undefined {
@@ -19,22 +21,36 @@ export function latestAsOf(data: MeasurementSet): AsOf | undefined {
 export function fixedAsOf(options: { readonly year?: number; readonly period?: string }): AsOf | undefined {
   if (options.period !== undefined) {
     const p = parsePeriod(options.period);
-    if (!p) throw new UsageError(`--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${options.period}"`);
-    if (options.year !== undefined && options.year !== p.year) throw new UsageError(`--year ${options.year} and --period ${options.period} disagree`);
+    if (!p) throw new UsageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${options.period}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），不能是“${options.period}”` });
+    if (options.year !== undefined && options.year !== p.year) throw new UsageError({ en: `--year ${options.year} and --period ${options.period} disagree`, zh: `--year ${options.year} 与 --period ${options.period} 不一致` });
     return asOfPeriod(p);
   }
   return options.year === undefined ? undefined : { year: options.year, month: 12 };
 }
 
-/** Rows that name no measurement of any plan they went to, by name. */
+/** Unknown names warned about one by one, with the closest names; the rest are counted in one warning. */
+export const MAX_UNKNOWN_NAMED = 50;
+
+/** Rows that name no measurement of any plan they went to, by name: the first MAX_UNKNOWN_NAMED names, then a count. */
 export class UnknownNames {
   private readonly byName = new Map<string, { row: RawRow; plan: Plan; count: number }>();
+  private moreRows = 0;
+  private firstMore: RawRow | undefined;
   add(row: RawRow, plan: Plan): void {
     const e = this.byName.get(row.indicator);
     if (e) e.count++;
-    else this.byName.set(row.indicator, { row, plan, count: 1 });
+    else if (this.byName.size < MAX_UNKNOWN_NAMED) this.byName.set(row.indicator, { row, plan, count: 1 });
+    else {
+      this.moreRows++;
+      this.firstMore ??= row;
+    }
   }
-  warnings(): Diagnostic[] {
-    return [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
+  async warnings(): Promise<Diagnostic[]> {
+    const out = [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
+    if (this.firstMore) {
+      const n = this.moreRows;
+      out.push(warningDiagnostic('UNKNOWN_INDICATOR', { en: await icu('{n, plural, one {# more row names an indicator} other {# more rows name indicators}} the plan does not know (only the first {max} names are listed); the first here', { n, max: MAX_UNKNOWN_NAMED }), zh: `另有 ${n} 行的指标名称规划中没有（只列出前 ${MAX_UNKNOWN_NAMED} 个名称）；第一行在此` }, rowLocation(this.firstMore)));
+    }
+    return out;
   }
 }

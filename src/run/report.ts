@@ -49,7 +49,7 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
   });
   const b = binder.result();
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
-  const warnings = [...read.warnings, ...b.warnings, ...unknown.warnings()];
+  const warnings = [...read.warnings, ...b.warnings, ...(await unknown.warnings())];
   const data = b.measurements;
   const asOf = fixed ?? latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, data, asOf));

@@ -9,7 +9,7 @@ export type ParsedValue =
   | { readonly kind: 'number'; readonly value: Interval; readonly suffix?: '%' | '‰' }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'absent'; readonly text: string }
-  | { readonly kind: 'invalid'; readonly text: string; readonly reason: string };
+  | { readonly kind: 'invalid'; readonly text: string; readonly reason: string; readonly reasonZh?: string };
 
 /** Cells that mean "not available". */
 const NOT_AVAILABLE = new Set(['', '-', '—', '——', '–', '/', '／', 'N/A', 'NA', 'n/a', 'na', '不适用', '无']);
@@ -56,6 +56,28 @@ export function parseNumberText(text: string): Decimal | undefined {
   return d.isFinite() ? d : undefined;
 }
 
+/**
+ * The largest magnitude a value may have, and the smallest non-zero one: no
+ * count, amount or rate in a plan comes near 10^15 (China's GDP is about
+ * 1.3 × 10^14 yuan), and beyond these a typo such as `1e999999999` would make
+ * the decimal arithmetic (and any report printing the value in full) run out
+ * of memory.
+ */
+export const MAX_MAGNITUDE = new Decimal('1e15');
+export const MIN_MAGNITUDE = new Decimal('1e-15');
+/** significant digits a value may have: a spreadsheet writes at most 17 */
+export const MAX_DIGITS = 30;
+
+/** Why a number is beyond what a plan value can be (in both languages), or undefined when it is within limits. */
+export function magnitudeProblem(d: Decimal): { en: string; zh: string } | undefined {
+  if (d.isZero() || d.isNaN()) return undefined;
+  const a = d.abs();
+  if (a.gt(MAX_MAGNITUDE)) return { en: 'is larger than the largest value plancheck accepts (10^15)', zh: '超过 plancheck 接受的最大值（10^15）' };
+  if (a.lt(MIN_MAGNITUDE)) return { en: 'is smaller than the smallest non-zero value plancheck accepts (10^-15)', zh: '小于 plancheck 接受的最小非零值（10^-15）' };
+  if (d.precision() > MAX_DIGITS) return { en: `has more than ${MAX_DIGITS} significant digits`, zh: `有效数字超过 ${MAX_DIGITS} 位` };
+  return undefined;
+}
+
 export function parseValue(raw: string): ParsedValue {
   let text = toHalfWidth(raw).trim();
   if (NOT_AVAILABLE.has(text)) return { kind: 'absent', text };
@@ -89,6 +111,8 @@ export function parseValue(raw: string): ParsedValue {
   if (n === undefined) {
     return { kind: 'invalid', text: raw, reason: 'not a number' };
   }
+  const tooBig = magnitudeProblem(n);
+  if (tooBig !== undefined) return { kind: 'invalid', text: raw, reason: tooBig.en, reasonZh: tooBig.zh };
   const value = op === undefined ? point(n) : bound(op, n);
   return suffix === undefined ? { kind: 'number', value } : { kind: 'number', value, suffix };
 }

@@ -25,7 +25,7 @@ describe('a CI gate over two cities, one monthly file', () => {
     expect(out.unrouted).toEqual([{ region: '第三市', rows: 2, file: DATA, line: 10 }]);
     // 测试市 has only a yearly row, not yet in view in June: no check of its plan found data, which is never OK
     expect(out.summary).toMatchObject({ plans: 2, failing: 2 });
-    expect(r.stderr).toContain('monthly.csv:10: warning: 2 row(s) for 1 region(s) that no plan given covers, set aside: "第三市" (2)');
+    expect(r.stderr).toContain('monthly.csv:10: warning: 2 rows for 1 region that no plan given covers, set aside: "第三市" (2)');
   });
 
   it('without --require complete, missing data only warns', () => {

@@ -136,7 +136,7 @@ describe('plancheck plans', () => {
     expect(r.status).toBe(0);
     const line = readFileSync('sources/taicang-14th.txt', 'utf8').split('\n').findIndex((l) => l.includes('认知症友好社区建成率达到50%')) + 1;
     expect(r.stderr).toContain(`sources/taicang-14th.txt:${line}: warning: a commitment no indicator, rule or not_encoded entry of taicang quotes: 【达到50】`);
-    expect(r.stdout).toMatch(/✗ .*taicang-14th\.txt: 2 commitment\(s\) not accounted for/);
+    expect(r.stdout).toMatch(/✗ .*taicang-14th\.txt: 2 commitments not accounted for/);
     expect(runCli(['validate', file, '--ledger', '--strict']).status).toBe(2);
   });
 });

@@ -33,6 +33,11 @@ type LockEntry = { version: string; resolved?: string; integrity?: string; depen
  * filled with their tarballs, though not with registry metadata that a plain
  * `npm install --offline` would ask for).
  */
+/** The npm registry's address of a package's tarball (`@scope/name` → `@scope/name/-/name-1.0.0.tgz`). */
+function tarballUrl(name: string, version: string): string {
+  return `https://registry.npmjs.org/${name}/-/${name.replace(/^@[^/]+\//, '')}-${version}.tgz`;
+}
+
 function lockFor(tarballName: string, integrity: string): object {
   const own = (JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }).packages;
   const packages: Record<string, LockEntry> = {
@@ -55,6 +60,9 @@ function lockFor(tarballName: string, integrity: string): object {
       const path = find(from, name);
       if (packages[path]) continue;
       const entry = { ...(own[path] as LockEntry) };
+      // our lock records no download addresses; with the registry's tarball address and the
+      // integrity, npm takes the tarball from its cache without asking for the package's metadata
+      entry.resolved ??= tarballUrl(path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), entry.version);
       delete entry.dev;
       delete entry.devOptional;
       packages[path] = entry;
@@ -87,7 +95,7 @@ describe('the packed tarball', () => {
 
   it('declares as runtime dependencies exactly what the bundle leaves outside (yaml, ajv, and the libraries loaded on demand)', () => {
     const bundle = readFileSync(join(ROOT, 'dist/plancheck.cjs'), 'utf8');
-    const required = new Set([...bundle.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => (m[1] as string).replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1')).filter((n) => !n.startsWith('node:') && !['fs', 'path', 'url', 'os', 'module', 'crypto', 'stream', 'util', 'events', 'child_process', 'tty', 'process', 'string_decoder', 'buffer', 'assert', 'zlib'].includes(n)));
+    const required = new Set([...bundle.matchAll(/(?:require|import)\("([^".][^"]*)"\)/g)].map((m) => (m[1] as string).replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1')).filter((n) => !n.startsWith('node:') && !['fs', 'path', 'url', 'os', 'module', 'crypto', 'stream', 'util', 'events', 'child_process', 'tty', 'process', 'string_decoder', 'buffer', 'assert', 'zlib'].includes(n)));
     expect(Object.keys(pkg.dependencies).sort()).toEqual([...required].sort());
     expect(required).toContain('yaml');
     expect(required).toContain('ajv');

@@ -1,0 +1,193 @@
+/**
+ * `--output` files: checked before anything is read (never an input, never
+ * named twice), written atomically (a temporary file beside it, then a
+ * rename), and, when the run fails with exit 2, replaced by a document in
+ * their own format saying so, so that no stale result survives a failed run.
+ */
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { STDIN } from '../data/load.js';
+import { UsageError, type Diagnostic } from '../errors.js';
+import type { Lang } from '../report/messages.js';
+import { formatNames, isFormat, loadFailureFormatter } from '../report/registry.js';
+import { version } from '../version.js';
+import { encodeText, type TextEncoding } from './encoding.js';
+
+export interface OutputTarget {
+  readonly format: string;
+  readonly file: string;
+}
+
+const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
+
+/** `junit:out.xml`, or `out.xml` with the format told by the extension. */
+export function parseOutputSpec(spec: string): OutputTarget {
+  const m = /^([a-z]+):(.+)$/.exec(spec);
+  if (m && m[1] !== undefined && m[2] !== undefined && isFormat(m[1])) return { format: m[1], file: m[2] };
+  const ext = extname(spec).toLowerCase();
+  const format = BY_EXTENSION[ext];
+  if (format === undefined) throw new UsageError({ en: `--output ${spec}: say the format, e.g. junit:${spec} (formats: ${formatNames().join(', ')})`, zh: `--output ${spec}：请写明格式，例如 junit:${spec}（可用格式：${formatNames().join('、')}）` });
+  return { format, file: spec };
+}
+
+/** The path a file has or would have, links resolved, for comparing two names of one file. */
+export function realPathOf(file: string, platform: NodeJS.Platform = process.platform): string {
+  let p: string;
+  try {
+    p = realpathSync.native(file);
+  } catch {
+    // not there yet: its folder's real path, and its name
+    let dir: string;
+    try {
+      dir = realpathSync.native(dirname(resolve(file)));
+    } catch {
+      dir = dirname(resolve(file));
+    }
+    p = join(dir, basename(file));
+  }
+  // Windows and macOS file systems ignore case by default
+  return platform === 'win32' || platform === 'darwin' ? p.toLowerCase() : p;
+}
+
+/** A refused `--output`: the run stops (exit 2); the outputs that are safe to write still say why. */
+export class OutputRefused extends UsageError {
+  constructor(
+    message: { en: string; zh: string },
+    readonly usable: readonly OutputTarget[],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The `--output` specs, refused (exit 2) when one names an input (a data or
+ * plan file, compared by real path), a folder, or the same file as another.
+ * A refusal carries the outputs it is safe to write a failure document to:
+ * every one that is not an input or a folder (a file named twice, once).
+ */
+export function checkOutputs(specs: readonly string[], inputs: readonly string[]): OutputTarget[] {
+  const targets = specs.map(parseOutputSpec);
+  const inputPaths = new Map<string, string>();
+  for (const i of inputs) if (i !== STDIN) inputPaths.set(realPathOf(i), i);
+  const seen = new Map<string, string>();
+  const usable: OutputTarget[] = [];
+  let refusal: { en: string; zh: string } | undefined;
+  for (const t of targets) {
+    const real = realPathOf(t.file);
+    const input = inputPaths.get(real);
+    const other = seen.get(real);
+    if (input !== undefined) refusal ??= { en: `--output ${t.file} is an input of this run (${input}): it would be overwritten; write the output elsewhere`, zh: `--output ${t.file} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` };
+    else if (existsSync(t.file) && statSync(t.file).isDirectory()) refusal ??= { en: `--output ${t.file} is a folder, not a file`, zh: `--output ${t.file} 是文件夹，不是文件` };
+    else if (other !== undefined) refusal ??= { en: `--output ${t.file} and --output ${other} are the same file: one would overwrite the other`, zh: `--output ${t.file} 与 --output ${other} 是同一个文件，会相互覆盖` };
+    else usable.push(t);
+    seen.set(real, t.file);
+  }
+  if (refusal) throw new OutputRefused(refusal, usable);
+  return targets;
+}
+
+let tmpCount = 0;
+
+/** Write a whole file or nothing: readers never see half a file, and a failed write leaves the old one. */
+export function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.${tmpCount++}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
+    throw new UsageError({ en: `cannot write ${file}: ${msg}`, zh: `无法写入 ${file}：${msg}` });
+  }
+}
+
+/** The text of one output in its file's bytes: CSV (meant for Excel) in the chosen encoding, the rest UTF-8. */
+export async function outputBytes(format: string, text: string, encoding: TextEncoding): Promise<string | Uint8Array> {
+  return format === 'csv' ? encodeText(text, encoding) : text;
+}
+
+/**
+ * After a failed run (exit 2, or 3 for a bug): each output says the run
+ * failed and why, in its own format. A file that cannot be written is reported, and the others are
+ * still written.
+ */
+export async function writeFailureDocuments(targets: readonly OutputTarget[], diagnostics: readonly Diagnostic[], lang: Lang, encoding: TextEncoding, exitCode = 2): Promise<Diagnostic[]> {
+  const problems: Diagnostic[] = [];
+  for (const t of targets) {
+    const f = await loadFailureFormatter(t.format);
+    try {
+      writeAtomic(t.file, await outputBytes(t.format, f({ version: version(), exitCode, diagnostics }, lang), encoding));
+    } catch (e) {
+      if (e instanceof UsageError) for (const d of e.diagnostics) problems.push(d);
+      else throw e;
+    }
+  }
+  return problems;
+}
+
+/** The `--output` specs of an `evaluate` command line, read without commander (which may have refused it), and the other words. */
+function splitOutputSpecs(argv: readonly string[]): { specs: string[]; others: string[] } {
+  const specs: string[] = [];
+  const others: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if ((a === '--output' || a === '-o') && i + 1 < argv.length) specs.push(argv[++i] as string);
+    else if (a.startsWith('--output=')) specs.push(a.slice('--output='.length));
+    else if (/^-o./.test(a)) specs.push(a.slice(2));
+    else others.push(a);
+  }
+  return { specs, others };
+}
+
+/**
+ * An `evaluate` run that ended with exit 2 before its outputs were checked
+ * (a usage error on the command line): its `--output` files still say the run
+ * failed, unless one could be an input — every word of the command line that
+ * names a file, a pattern's files, and the plans named — or two name one file;
+ * then nothing is written.
+ */
+export async function failOutputsOfArgv(argv: readonly string[], diagnostics: readonly Diagnostic[], lang: Lang, resolvePlan: (ref: string) => string | undefined): Promise<Diagnostic[]> {
+  if (argv[0] !== 'evaluate') return [];
+  const split = splitOutputSpecs(argv);
+  const others = split.others;
+  // a spec that says no format is not an output
+  const specs = split.specs.filter((spec) => {
+    try {
+      parseOutputSpec(spec);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (specs.length === 0) return [];
+  const { expandDataArgs } = await import('./inputs.js');
+  const inputs: string[] = [];
+  for (const word of others.flatMap((a) => (a.includes('=') ? [a, a.slice(a.indexOf('=') + 1)] : [a]))) {
+    try {
+      for (const f of await expandDataArgs([word])) if (existsSync(f)) inputs.push(f);
+    } catch {
+      // not a file, not a pattern with files
+    }
+    const plan = resolvePlan(word);
+    if (plan !== undefined) inputs.push(plan);
+    // a folder given to --plan: its plan files
+    if (existsSync(word) && statSync(word).isDirectory()) for (const f of readdirSync(word)) if (/\.ya?ml$/.test(f)) inputs.push(join(word, f));
+  }
+  let targets: readonly OutputTarget[];
+  try {
+    targets = checkOutputs(specs, inputs);
+  } catch (e) {
+    // refused: only those that are safe
+    if (e instanceof OutputRefused) targets = e.usable;
+    else if (e instanceof UsageError) return [];
+    else throw e;
+  }
+  const encodingAt = argv.indexOf('--encoding');
+  let encoding: TextEncoding = 'utf8-bom';
+  try {
+    encoding = (await import('./encoding.js')).parseEncoding(encodingAt >= 0 ? argv[encodingAt + 1] : undefined);
+  } catch {
+    // the default, then
+  }
+  return writeFailureDocuments(targets, diagnostics, lang, encoding);
+}

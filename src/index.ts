@@ -11,7 +11,7 @@ import type { MeasurementSet } from './model/measurements.js';
 import { MAX_ERRORS, type RawRow } from './data/parse-csv.js';
 import { asOfPeriod, endMonth, parsePeriod, type AsOf } from './model/period.js';
 import { Router } from './data/route.js';
-import { streamDataFiles } from './data/stream.js';
+import { streamDataFiles, type ReadOptions } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
 import { evaluatePlan } from './evaluate/evaluate-plan.js';
 import { failingResults, type Policy } from './evaluate/policy.js';
@@ -33,6 +33,8 @@ export interface EvaluateOptions {
   readonly policy: Policy;
   /** every measurement due and absent fails the run */
   readonly requireComplete?: boolean;
+  /** how to read the data files: table layout (long/wide), workbook sheets */
+  readonly input?: ReadOptions;
 }
 
 /** One plan's evaluation, with what it was made from. */
@@ -158,6 +160,7 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
       if (!known) unknown.add(row, route.plans[0] as Plan);
     },
     keepRegion,
+    options.input,
   );
   const errors: Diagnostic[] = [...read.errors, ...routeErrors];
   if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', `… and ${moreRouteErrors} more rows without a region`, {}));
@@ -210,14 +213,19 @@ function firstLine(file: string): { file: string; line: number } {
 }
 
 /** The mid-term / final evaluation of one plan over every year in the data. */
-export async function progressReport(options: { readonly plan: string; readonly data: readonly string[] }): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
+export async function progressReport(options: { readonly plan: string; readonly data: readonly string[]; readonly input?: ReadOptions }): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
   if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
   const l = await loadPlan(options.plan);
   const binder = new Binder(l.plan, {}, false);
   const unknown = new UnknownNames();
-  const read = await streamDataFiles(options.data, (row) => {
-    if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
-  });
+  const read = await streamDataFiles(
+    options.data,
+    (row) => {
+      if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
+    },
+    undefined,
+    options.input,
+  );
   const b = binder.result();
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
   const warnings = [...read.warnings, ...b.warnings, ...unknown.warnings()];

@@ -6,7 +6,7 @@ import { evaluate } from '../index.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
 import { formatNames, isFormat, loadFormatter } from '../report/registry.js';
 import { printDiagnostics, useColor, type Io } from './io.js';
-import { FAIL_ON, LANGS, MISSING, oneOf, parseYear } from './options.js';
+import { FAIL_ON, LANGS, MISSING, oneOf, parseYear, readOptions } from './options.js';
 
 export interface EvaluateFlags {
   plan: string[];
@@ -19,6 +19,8 @@ export interface EvaluateFlags {
   lang?: string;
   color: boolean;
   output?: string[];
+  sheet?: string[];
+  layout?: string;
 }
 
 const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
@@ -45,6 +47,7 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags)
     data: files,
     policy,
     requireComplete,
+    input: readOptions(flags),
     ...(year === undefined ? {} : { year }),
     ...(flags.period === undefined ? {} : { period: flags.period }),
   });

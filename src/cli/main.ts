@@ -13,6 +13,13 @@ import { printDiagnostics, processIo, type Io } from './io.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
 
+/** `--sheet NAME` (repeatable) and `--layout long|wide`: how data files are read */
+function addReadOptions(cmd: Command): Command {
+  return cmd
+    .option('--sheet <name>', 'read only this sheet of a workbook (.xlsx); repeat for several (default: every sheet with a table)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('--layout <layout>', 'long: one value column and a period column; wide: one column per period (default: told by the header)').choices(['long', 'wide']));
+}
+
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
@@ -26,10 +33,9 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run plancheck --help for usage)');
 
-  program
-    .command('evaluate')
-    .description('evaluate every target and rule of a plan on data files (CSV, long form)')
-    .argument('<data...>', 'CSV files of measurements; several are merged')
+  addReadOptions(program.command('evaluate'))
+    .description('evaluate every target and rule of a plan on data files (CSV or .xlsx workbooks, long or wide tables)')
+    .argument('<data...>', 'CSV files or .xlsx workbooks of measurements; several are merged')
     .requiredOption('-p, --plan <plan>', 'a bundled plan id (e.g. suzhou), a plan YAML file, or a folder of them; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('-y, --year <year>', 'the evaluation year (default: the latest period in the data)')
     .option('--period <period>', 'evaluate as of a month or quarter: 2024-06, 2024-Q2')
@@ -66,14 +72,13 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
     .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
-  program
-    .command('report')
+  addReadOptions(program.command('report'))
     .description('mid-term / final evaluation (中期评估): each indicator\'s progress over every year in the data, with a verdict')
-    .argument('<data...>', 'CSV files with several years of measurements')
+    .argument('<data...>', 'CSV files or .xlsx workbooks with several years of measurements')
     .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
     .addOption(lang())
-    .action((files: string[], flags: { plan: string; format: string; lang?: string }) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
+    .action((files: string[], flags: { plan: string; format: string; lang?: string; sheet?: string[]; layout?: string }) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
 
   program
     .command('diff')

@@ -2,6 +2,8 @@
 import { UsageError } from '../errors.js';
 import type { FailOn, MissingPolicy } from '../evaluate/policy.js';
 import type { Lang } from '../report/messages.js';
+import type { ReadOptions } from '../data/stream.js';
+import type { Layout } from '../data/table.js';
 
 export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -17,3 +19,13 @@ export function parseYear(value: string | undefined): number | undefined {
 export const FAIL_ON: readonly FailOn[] = ['binding', 'any', 'never'];
 export const MISSING: readonly MissingPolicy[] = ['fail', 'warn', 'ignore'];
 export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export const LAYOUTS: readonly Layout[] = ['long', 'wide'];
+
+/** `--sheet` (repeatable) and `--layout`, checked: how the data files are read. */
+export function readOptions(flags: { sheet?: string[]; layout?: string }): ReadOptions {
+  return {
+    ...(flags.sheet === undefined || flags.sheet.length === 0 ? {} : { sheets: flags.sheet }),
+    ...(flags.layout === undefined ? {} : { layout: oneOf('layout', flags.layout, LAYOUTS) }),
+  };
+}

@@ -54,7 +54,7 @@ export function columnFor(header: string): Column | undefined {
 }
 
 /** `数值（万元）`, `value (人)`, `value [%]`: a column name, then a unit in brackets. */
-const WITH_UNIT = /^(.*?)[(\[]([^()[\]]+)[)\]]$/;
+export const WITH_UNIT = /^(.*?)[([]([^()[\]]+)[)\]]$/;
 
 /**
  * A header cell → its column, and the unit written in brackets after the

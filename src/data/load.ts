@@ -4,12 +4,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
 import { BinaryFileError, decodeBytes, type Encoding } from './decode.js';
 import { parseCsv, type RawRow } from './parse-csv.js';
+import type { TableOptions } from './table.js';
 
 export interface DataFileInfo {
   readonly file: string;
   readonly sha256: string;
   readonly rows: number;
-  readonly encoding: Encoding;
+  /** the text encoding of a CSV, or `xlsx` for a workbook */
+  readonly encoding: Encoding | 'xlsx';
 }
 
 export interface LoadedRows {
@@ -19,7 +21,7 @@ export interface LoadedRows {
 }
 
 /** Read and parse every file; throws DataError naming every bad line of every file. */
-export function readDataFiles(files: readonly string[]): LoadedRows {
+export function readDataFiles(files: readonly string[], options: TableOptions = {}): LoadedRows {
   const rows: RawRow[] = [];
   const infos: DataFileInfo[] = [];
   const errors: Diagnostic[] = [];
@@ -42,10 +44,10 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
       errors.push(errorDiagnostic('ENCODING', e.message, { file }));
       continue;
     }
-    const parsed = parseCsv(decoded.text, file);
-    errors.push(...parsed.errors);
-    warnings.push(...parsed.warnings);
-    rows.push(...parsed.rows);
+    const parsed = parseCsv(decoded.text, file, options);
+    for (const e of parsed.errors) errors.push(e);
+    for (const w of parsed.warnings) warnings.push(w);
+    for (const r of parsed.rows) rows.push(r);
     infos.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: parsed.rows.length, encoding: decoded.encoding });
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);

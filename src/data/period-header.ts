@@ -5,6 +5,7 @@
  * ends in). A unit may follow in brackets: `2023年（人）`.
  */
 import { formatPeriod, parsePeriod } from '../model/period.js';
+import { WITH_UNIT } from './columns.js';
 import { toHalfWidth } from '../values/parse-value.js';
 
 export interface PeriodHeader {
@@ -14,7 +15,6 @@ export interface PeriodHeader {
   readonly unit?: string;
 }
 
-const WITH_UNIT = /^(.*?)[(\[]([^()[\]]+)[)\]]$/;
 /** year to date: January to a month */
 const TO_DATE = /^(\d{4})年?(?:1|一)月?[-~—–至到](\d{1,2})月(?:份)?(?:累计)?$/;
 const TO_DATE_WORDS: Readonly<Record<string, number>> = { 一季度: 3, 第一季度: 3, 上半年: 6, 前三季度: 9, 全年: 12 };

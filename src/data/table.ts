@@ -183,7 +183,7 @@ export class TableReader {
     for (const i of this.periodColumns) {
       const value = this.cell(cells, i);
       // an empty cell in a wide table is no observation (the period was not reported)
-      if (value !== '') this.emit(line, i, indicator, value, (this.header as HeaderRead).periods[i] as string, region, unit, (this.header as HeaderRead).units[i], note);
+      if (value !== '') this.emit(line, i, indicator, value, (this.header).periods[i] as string, region, unit, (this.header).units[i], note);
     }
   }
 

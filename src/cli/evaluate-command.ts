@@ -4,9 +4,9 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { evaluate } from '../index.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
-import { formatNames, isFormat, loadFormatter } from '../report/registry.js';
+import { formatNames, isBinaryFormat, isFormat, loadBinaryFormatter, loadFormatter } from '../report/registry.js';
 import { printDiagnostics, useColor, type Io } from './io.js';
-import { FAIL_ON, LANGS, MISSING, oneOf, parseYear, readOptions } from './options.js';
+import { FAIL_ON, LANGS, MISSING, oneOf, parseYear, readOptions, refuseBinaryToTerminal } from './options.js';
 
 export interface EvaluateFlags {
   plan: string[];
@@ -23,7 +23,7 @@ export interface EvaluateFlags {
   layout?: string;
 }
 
-const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
+const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table', '.xlsx': 'xlsx' };
 
 /** `junit:out.xml`, or `out.xml` with the format told by the extension. */
 export function parseOutputSpec(spec: string): { format: string; file: string } {
@@ -37,6 +37,7 @@ export function parseOutputSpec(spec: string): { format: string; file: string } 
 
 export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags): Promise<number> {
   const format = oneOf('format', flags.format, formatNames());
+  if (isBinaryFormat(format)) refuseBinaryToTerminal(io, format, `--output ${format}:results.${format}`);
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
   const lang: Lang = flags.lang === undefined ? langFromLocale(io.env) : oneOf('lang', flags.lang, LANGS);
   const year = parseYear(flags.year);
@@ -52,15 +53,15 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags)
     ...(flags.period === undefined ? {} : { period: flags.period }),
   });
   printDiagnostics(io, run.warnings);
-  const formatter = await loadFormatter(format);
   for (const o of outputs) {
-    const f = await loadFormatter(o.format);
+    const content = isBinaryFormat(o.format) ? await (await loadBinaryFormatter(o.format))(run, { color: false, lang }) : (await loadFormatter(o.format))(run, { color: false, lang });
     try {
-      writeFileSync(o.file, f(run, { color: false, lang }));
+      writeFileSync(o.file, content);
     } catch (e) {
       throw new UsageError(`cannot write ${o.file}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  io.out(formatter(run, { color: useColor(io, flags.color), lang }));
+  if (isBinaryFormat(format)) (io.outBytes as (b: Uint8Array) => void)(await (await loadBinaryFormatter(format))(run, { color: false, lang }));
+  else io.out((await loadFormatter(format))(run, { color: useColor(io, flags.color), lang }));
   return run.failing > 0 ? 1 : 0;
 }

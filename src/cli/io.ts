@@ -3,6 +3,8 @@ import { formatDiagnostic, type Diagnostic } from '../errors.js';
 
 export interface Io {
   out(text: string): void;
+  /** bytes to stdout (a workbook redirected to a file) */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTty: boolean;
@@ -10,6 +12,7 @@ export interface Io {
 
 export const processIo: Io = {
   out: (text) => void process.stdout.write(text),
+  outBytes: (bytes) => void process.stdout.write(bytes),
   err: (text) => void process.stderr.write(text),
   env: process.env,
   stdoutIsTty: process.stdout.isTTY === true,

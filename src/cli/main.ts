@@ -9,6 +9,7 @@ import { FORMAT_NAMES } from '../report/registry.js';
 import { version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
+import type { TemplateFlags } from './plan-commands.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
@@ -94,10 +95,14 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
 
   program
     .command('template')
-    .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
-    .argument('<plan>', 'a bundled plan id or a plan YAML file')
+    .description('write the table a data submitter fills in: every measurement the plans need in a year (CSV, or an .xlsx workbook)')
+    .argument('<plan...>', 'bundled plan ids or plan YAML files')
     .option('-y, --year <year>', 'the year to fill in (default: the plan period’s last year)')
-    .action((ref: string, flags: { year?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
+    .option('--period <period>', 'a month or quarter to fill in (2024-06, 2024-Q2); repeat for several (one sheet each in a workbook)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('-f, --format <format>', 'csv, or xlsx: a workbook with locked names, validated values and instructions').choices(['csv', 'xlsx']).default('csv'))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addOption(lang())
+    .action((refs: string[], flags: TemplateFlags) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, refs, flags))));
 
   return program;
 }

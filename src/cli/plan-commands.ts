@@ -3,9 +3,12 @@ import { formatDiagnostic } from '../errors.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
-import { formatTemplate } from '../report/template.js';
+import { writeFileSync } from 'node:fs';
+import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
+import type { Plan } from '../plan/model.js';
+import { formatTemplate, templateRowsFor } from '../report/template.js';
 import type { Io } from './io.js';
-import { LANGS, oneOf, parseYear } from './options.js';
+import { LANGS, oneOf, parseYear, refuseBinaryToTerminal, usageError } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
   return flag === undefined ? langFromLocale(io.env) : oneOf('lang', flag, LANGS);
@@ -44,9 +47,43 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
   return bad ? 2 : 0;
 }
 
-export async function runTemplate(io: Io, ref: string, flags: { year?: string }): Promise<number> {
-  const { plan } = await loadPlan(ref);
-  const year = parseYear(flags.year) ?? plan.period.lastYear;
-  io.out(formatTemplate(plan, year));
+export interface TemplateFlags {
+  year?: string;
+  period?: string[];
+  format?: string;
+  output?: string;
+  lang?: string;
+}
+
+/** The periods asked for: each --period, or the --year, or the plan period's last year. */
+function templatePeriods(plans: readonly Plan[], flags: TemplateFlags): Period[] {
+  const year = parseYear(flags.year);
+  if (flags.period === undefined || flags.period.length === 0) return [{ kind: 'year', year: year ?? Math.max(...plans.map((p) => p.period.lastYear)) }];
+  return flags.period.map((text) => {
+    const p = parsePeriod(text);
+    if (!p) throw usageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${text}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），而不是“${text}”` });
+    if (year !== undefined && p.year !== year) throw usageError({ en: `--year ${year} and --period ${text} disagree`, zh: `--year ${year} 与 --period ${text} 不一致` });
+    return p;
+  });
+}
+
+export async function runTemplate(io: Io, refs: string[], flags: TemplateFlags): Promise<number> {
+  const format = oneOf('format', flags.format ?? 'csv', ['csv', 'xlsx']);
+  if (format === 'xlsx' && flags.output === undefined) refuseBinaryToTerminal(io, 'xlsx', '--output template.xlsx');
+  const plans = (await Promise.all(refs.map((ref) => loadPlan(ref)))).map((l) => l.plan);
+  const periods = templatePeriods(plans, flags);
+  let content: string | Uint8Array;
+  if (format === 'xlsx') {
+    const { formatTemplateXlsx } = await import('../report/template-xlsx.js');
+    content = await formatTemplateXlsx(plans.flatMap((plan) => periods.map((p) => ({ plan, period: formatPeriod(p), rows: templateRowsFor(plan, p) }))), langOf(io, flags.lang));
+  } else content = formatTemplate(plans, periods);
+  if (flags.output !== undefined) {
+    try {
+      writeFileSync(flags.output, content);
+    } catch (e) {
+      throw usageError({ en: `cannot write ${flags.output}: ${e instanceof Error ? e.message : String(e)}`, zh: `无法写入 ${flags.output}：${e instanceof Error ? e.message : String(e)}` });
+    }
+  } else if (typeof content === 'string') io.out(content);
+  else (io.outBytes as (b: Uint8Array) => void)(content);
   return 0;
 }

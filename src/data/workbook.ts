@@ -165,6 +165,9 @@ export function cellText(value: ExcelJS.CellValue | undefined, numFmt: string | 
 
 // ---- the adapter ---------------------------------------------------------------
 
+/** A sheet named as notes (填表说明, Instructions) holds none of the data: skipped without a note. */
+const NOTES_SHEET = /^(?:填表说明|填报说明|说明|注|附注|备注|指标解释|instructions|notes|readme)$/i;
+
 type StreamedSheet = AsyncIterable<ExcelJS.Row> & { readonly name?: string };
 
 /** Read a workbook; rows go to `onRow` sheet by sheet, in order. */
@@ -215,7 +218,7 @@ export async function readWorkbookFile(
         const why = table.headerProblems[0];
         const note = { en: `sheet "${name}" has no table plancheck reads (a header naming ${'indicator (指标) and value (数值) or period columns'}); skipped`, zh: `工作表“${name}”中没有可读取的数据表（表头应有“指标”和“数值”列或各期列）；已跳过` };
         if (wanted !== undefined) errors.push(why ?? errorDiagnostic('NO_TABLE', note, { file, sheet: name }));
-        else warnings.push(warningDiagnostic('SHEET_SKIPPED', note, { file, sheet: name }));
+        else if (!NOTES_SHEET.test(name.trim())) warnings.push(warningDiagnostic('SHEET_SKIPPED', note, { file, sheet: name }));
         continue;
       }
       tables++;

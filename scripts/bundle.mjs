@@ -2,7 +2,7 @@
 // esbuild: Node loads one CommonJS file faster than a graph of ES modules,
 // and start-up is paid on every CI run. The YAML parser and ajv stay outside
 // and are loaded only when a plan has to be parsed (bundled plans come from
-// the build's cache); so do the workbook libraries (exceljs, jszip), loaded only
+// the build's cache); so do the workbook libraries (exceljs, saxes, yauzl), loaded only
 // when a workbook is read or written; commands and formats are initialised on use.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,7 +21,7 @@ await build({
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  external: ['yaml', 'ajv', 'ajv/*', 'exceljs', 'jszip'],
+  external: ['yaml', 'ajv', 'ajv/*', 'exceljs', 'saxes', 'yauzl'],
   // the sources find their package files from import.meta.url
   define: { 'import.meta.url': '__plancheck_url' },
   banner: { js: "const __plancheck_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -28,6 +28,17 @@ const HEADER_SEARCH_ROWS = 30;
 /** A note under the table: `填表人：张三`, `注：1.…`, `数据来源：市统计局`, `Source: …`. */
 const NOTE_ROW = /^(?:填表人|填报人|审核人|审批人|制表人|统计人|(?:单位)?负责人|联系人|联系电话|填报单位|填表单位|填报日期|填表日期|制表日期|报送日期|注|附注|备注|说明|数据来源|资料来源|来源|note|notes|source|sources)\s*\d*\s*[:：.、]/i;
 
+/** First characters a note can start with: most rows are told apart by one lookup, not a regex. */
+const NOTE_START = new Set([...'填审制统单负联报注附备说数资来nNsS'].map((c) => c.charCodeAt(0)));
+
+function isNoteRow(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = trimCell(cells[i] as string);
+    if (c !== '') return NOTE_START.has(c.charCodeAt(0)) && NOTE_ROW.test(c);
+  }
+  return false;
+}
+
 /** Column letters of a 0-based column index: 0 → A, 27 → AB. */
 export function columnLetters(index: number): string {
   let n = index + 1;
@@ -161,8 +172,7 @@ export class TableReader {
       this.lookForHeader(cells, line);
       return;
     }
-    const first = cells.find((c) => trimCell(c) !== '');
-    if (first !== undefined && NOTE_ROW.test(trimCell(first))) {
+    if (isNoteRow(cells)) {
       this.ended = true;
       return;
     }

@@ -233,24 +233,23 @@ export class XlsxPackage {
     const entry = this.zip.stream(sheet.path);
     if (!entry) return [];
     const stream = await entry;
+    // searched in the bytes (ASCII markup), decoded only from <mergeCells on
+    const marker = Buffer.from('<mergeCells');
     return new Promise((resolve, reject) => {
-      let tail = '';
-      let inMerges = false;
-      const decoder = new TextDecoder('utf-8');
+      let carry: Buffer = Buffer.alloc(0);
+      const found: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
-        const text = tail + decoder.decode(chunk, { stream: true });
-        if (!inMerges) {
-          const at = text.indexOf('<mergeCells');
-          if (at < 0) {
-            tail = text.slice(-16);
-            return;
-          }
-          inMerges = true;
-          tail = text.slice(at);
-        } else tail = text;
+        if (found.length > 0) {
+          found.push(chunk);
+          return;
+        }
+        const bytes: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+        const at = bytes.indexOf(marker);
+        if (at >= 0) found.push(bytes.subarray(at));
+        else carry = bytes.subarray(Math.max(0, bytes.length - marker.length));
       });
       stream.on('error', reject);
-      stream.on('end', () => resolve(inMerges ? [...tail.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1] as string) : []));
+      stream.on('end', () => resolve([...Buffer.concat(found).toString('utf8').matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1] as string)));
     });
   }
 

@@ -3,9 +3,10 @@
  * the user sees them, every message naming its cell, tables found below
  * title rows and ended by notes, wide tables, --sheet and --layout.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bindRows } from '../../src/data/bind.js';
@@ -16,7 +17,7 @@ import { formatDiagnostic, type Diagnostic } from '../../src/errors.js';
 import { evaluatePlan } from '../../src/evaluate/evaluate-plan.js';
 import type { RawRow } from '../../src/model/row.js';
 import { loadPlan } from '../../src/plan/load.js';
-import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-xlsx-'));
 const plan = (await loadPlan(join(FIXTURES, 'basic/plan.yaml'))).plan;
@@ -191,5 +192,10 @@ describe('the workbook saved by LibreOffice', () => {
     const results = (s: string): unknown => (JSON.parse(s) as { results: { id: string; status: string; actual: unknown }[] }).results.map((r) => [r.id, r.status, r.actual]);
     expect(results(wb.stdout)).toEqual(results(csv.stdout));
     expect(wb.stderr).toContain('tests/fixtures/workbook/bureau.xlsx[bureau]!A3: warning: the header is row 3 (wide table)');
+    // the JSON names the warning's sheet and cell, and still follows the schema
+    const json = JSON.parse(wb.stdout) as { warnings: unknown[] };
+    expect(json.warnings).toEqual([expect.objectContaining({ code: 'HEADER_ROW', sheet: 'bureau', cell: 'A3' })]);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/result.schema.json'), 'utf8')) as object);
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/index.js';
+import { evaluate, progressReport } from '../../src/index.js';
+import { formatProgressJson } from '../../src/report/progress-format.js';
 import { formatJson } from '../../src/report/json.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { longWorkbook, wideWorkbook } from '../helpers/workbooks.js';
@@ -50,5 +51,20 @@ describe('a CSV fixture as a workbook gives the same results', () => {
     const xlsx = join(dir, `${basename(c.data, '.csv')}-wide.xlsx`);
     expect(await wideWorkbook(csv, xlsx)).toBe(true);
     expect(await resultsOf(c, xlsx)).toEqual(await resultsOf(c, csv));
+  });
+});
+
+describe('the mid-term report reads workbooks too', () => {
+  it('four years of suzhou data as wide workbooks give the same progress report as the CSVs', async () => {
+    const csvs = [2021, 2022, 2023, 2024].map((y) => join(ROOT, `examples/suzhou-${y}.csv`));
+    const books = await Promise.all(
+      csvs.map(async (csv) => {
+        const xlsx = join(dir, `${basename(csv, '.csv')}-report.xlsx`);
+        expect(await wideWorkbook(csv, xlsx)).toBe(true);
+        return xlsx;
+      }),
+    );
+    const strip = (r: Awaited<ReturnType<typeof progressReport>>): string => formatProgressJson(r).replace(/"(file|sha256)": "[^"]*"/g, '').replace(/"line": \d+/g, '');
+    expect(strip(await progressReport({ plan: 'suzhou', data: books }))).toEqual(strip(await progressReport({ plan: 'suzhou', data: csvs })));
   });
 });

@@ -5,21 +5,19 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Binder, unknownIndicatorWarning } from './data/bind.js';
+import { Binder } from './data/bind.js';
 import type { DataFileInfo } from './data/load.js';
-import type { MeasurementSet } from './model/measurements.js';
-import { MAX_ERRORS, type RawRow } from './data/parse-csv.js';
-import { asOfPeriod, endMonth, parsePeriod, type AsOf } from './model/period.js';
+import { MAX_ERRORS } from './data/parse-csv.js';
+import type { AsOf } from './model/period.js';
 import { Router } from './data/route.js';
 import { streamDataFiles, type ReadOptions } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
 import { evaluatePlan } from './evaluate/evaluate-plan.js';
 import { failingResults, type Policy } from './evaluate/policy.js';
-import { progressOf } from './evaluate/progress.js';
-import type { ProgressReport } from './report/progress-format.js';
 import type { PlanEvaluation } from './evaluate/result.js';
 import { loadPlan } from './plan/load.js';
 import type { LoadedPlan, Plan } from './plan/model.js';
+import { fixedAsOf, latestAsOf, UnknownNames } from './run/common.js';
 import { version } from './version.js';
 
 export interface EvaluateOptions {
@@ -78,39 +76,6 @@ export function expandPlanRefs(refs: readonly string[]): string[] {
     }
     return [ref];
   });
-}
-
-/** The latest moment in the data: its latest year, and month within it. */
-function latestAsOf(data: MeasurementSet): AsOf | undefined {
-  let best: AsOf | undefined;
-  for (const o of data.all()) {
-    const a = { year: o.period.year, month: endMonth(o.period) };
-    if (!best || a.year > best.year || (a.year === best.year && a.month > best.month)) best = a;
-  }
-  return best;
-}
-
-function fixedAsOf(options: EvaluateOptions): AsOf | undefined {
-  if (options.period !== undefined) {
-    const p = parsePeriod(options.period);
-    if (!p) throw new UsageError(`--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${options.period}"`);
-    if (options.year !== undefined && options.year !== p.year) throw new UsageError(`--year ${options.year} and --period ${options.period} disagree`);
-    return asOfPeriod(p);
-  }
-  return options.year === undefined ? undefined : { year: options.year, month: 12 };
-}
-
-/** Rows that name no measurement of any plan they went to, by name. */
-class UnknownNames {
-  private readonly byName = new Map<string, { row: RawRow; plan: Plan; count: number }>();
-  add(row: RawRow, plan: Plan): void {
-    const e = this.byName.get(row.indicator);
-    if (e) e.count++;
-    else this.byName.set(row.indicator, { row, plan, count: 1 });
-  }
-  warnings(): Diagnostic[] {
-    return [...this.byName.values()].map((e) => unknownIndicatorWarning(e.plan, e.row, e.count));
-  }
 }
 
 /**
@@ -212,27 +177,6 @@ function firstLine(file: string): { file: string; line: number } {
   return { file, line: 2 };
 }
 
-/** The mid-term / final evaluation of one plan over every year in the data. */
-export async function progressReport(options: { readonly plan: string; readonly data: readonly string[]; readonly input?: ReadOptions }): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
-  if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
-  const l = await loadPlan(options.plan);
-  const binder = new Binder(l.plan, {}, false);
-  const unknown = new UnknownNames();
-  const read = await streamDataFiles(
-    options.data,
-    (row) => {
-      if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
-    },
-    undefined,
-    options.input,
-  );
-  const b = binder.result();
-  if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
-  const warnings = [...read.warnings, ...b.warnings, ...unknown.warnings()];
-  const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, b.measurements));
-  const years = [...new Set(items.flatMap((p) => p.series.map((x) => x.year)))].sort((x, y) => x - y);
-  return { plan: l.plan, planFile: l.file, sha256: l.sha256, years, items, warnings };
-}
-
+export { progressReport, type ReportOptions } from './run/report.js';
 export { loadPlan, checkPlanFile, bundledPlanIds } from './plan/load.js';
 export type { Policy } from './evaluate/policy.js';

@@ -17,3 +17,5 @@ function findRoot(start: string): string {
 export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const PLANS_DIR = join(PACKAGE_ROOT, 'plans');
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
+/** The source documents the bundled plans were read from (their provenance). */
+export const SOURCES_DIR = join(PACKAGE_ROOT, 'sources');

@@ -10,6 +10,7 @@ import { version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import type { TemplateFlags } from './plan-commands.js';
+import type { ReportFlags } from './report-command.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
@@ -70,16 +71,22 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .description('check plan files: schema, units, expressions, and lint warnings; exit 2 on errors')
     .argument('<plan...>', 'plan YAML files or bundled plan ids')
     .option('--strict', 'warnings fail too')
-    .option('--seeds <dir>', 'check that every quote appears in the seed document found in this folder')
-    .action((refs: string[], flags: { strict?: boolean; seeds?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
+    .option('--seeds [dir]', 'check that every quote appears in the plan\'s source document, found in this folder (default: the bundled sources/)')
+    .option('--ledger', 'also check the commitments ledger: every candidate commitment of each source is quoted by one of the plans given (implies --seeds)')
+    .action((refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
   addReadOptions(program.command('report'))
     .description('mid-term / final evaluation (中期评估): each indicator\'s progress over every year in the data, with a verdict')
     .argument('<data...>', 'CSV files or .xlsx workbooks with several years of measurements')
-    .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json']).default('markdown'))
+    .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file (one plan per report)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json', 'docx']).default('markdown'))
+    .option('-y, --year <year>', 'the evaluation year (default: the latest in the data)')
+    .option('--period <period>', 'evaluate as of a month or quarter (2024-06, 2024-Q2): the part year as `evaluate --period`')
+    .option('--org <name>', 'the issuing unit printed under the title')
+    .option('--date <yyyy-mm-dd>', 'the date printed on the report (none by default: the output stays deterministic)')
+    .option('-o, --output <file>', 'write the report to this file (required for docx)')
     .addOption(lang())
-    .action((files: string[], flags: { plan: string; format: string; lang?: string; sheet?: string[]; layout?: string }) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
+    .action((files: string[], flags: ReportFlags) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
 
   program
     .command('diff')

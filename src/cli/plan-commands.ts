@@ -1,11 +1,14 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
-import { formatDiagnostic } from '../errors.js';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { formatDiagnostic, UsageError, warningDiagnostic } from '../errors.js';
+import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
+import type { Plan } from '../plan/model.js';
+import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
-import { writeFileSync } from 'node:fs';
 import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
-import type { Plan } from '../plan/model.js';
 import { formatTemplate, templateRowsFor } from '../report/template.js';
 import type { Io } from './io.js';
 import { LANGS, oneOf, parseYear, refuseBinaryToTerminal, usageError } from './options.js';
@@ -17,7 +20,7 @@ function langOf(io: Io, flag: string | undefined): Lang {
 export async function runPlans(io: Io, flags: { lang?: string; format?: string }): Promise<number> {
   const plans = await Promise.all(bundledPlanIds().map((id) => loadPlan(id)));
   if (flags.format === 'json') {
-    const list = plans.map(({ plan: p, file, sha256 }) => ({ id: p.id, title: p.title, region: { code: p.region.code, name: p.region.name }, period: { baseline_year: p.period.baselineYear, first_year: p.period.firstYear, last_year: p.period.lastYear }, indicators: p.indicators.length, rules: p.rules.length, file, sha256 }));
+    const list = plans.map(({ plan: p, file, sha256 }) => ({ id: p.id, title: p.title, region: { code: p.region.code, name: p.region.name }, period: { baseline_year: p.period.baselineYear, first_year: p.period.firstYear, last_year: p.period.lastYear }, indicators: p.indicators.length, rules: p.rules.length, not_encoded: p.notEncoded.length, file, sha256 }));
     io.out(`${JSON.stringify(list, null, 2)}\n`);
   } else io.out(formatPlanList(plans, langOf(io, flags.lang)));
   return 0;
@@ -31,20 +34,49 @@ export async function runShow(io: Io, ref: string, flags: { lang?: string }): Pr
 }
 
 /** Exit 2 when any plan has errors (or, with --strict, warnings); 0 otherwise. */
-export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string }): Promise<number> {
+export async function runValidate(io: Io, refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean }): Promise<number> {
   let bad = false;
+  const seeds = flags.seeds === true || (flags.seeds === undefined && flags.ledger === true) ? SOURCES_DIR : flags.seeds;
+  if (seeds !== undefined && !(existsSync(seeds) && statSync(seeds).isDirectory())) {
+    // UsageError carries one (English) message, as every other usage error does
+    throw new UsageError(`--seeds: ${seeds} is not a folder (write --seeds=DIR, or put --seeds after the plans)`);
+  }
+  const valid: Plan[] = [];
   for (const ref of refs) {
     const file = resolvePlanPath(ref);
     // validate reads the file itself, never the build's cache
-    const r = await checkPlanFile(file, flags.seeds, false);
+    const r = await checkPlanFile(file, seeds, false);
     const diagnostics = r.ok ? r.warnings : [...r.errors, ...r.warnings];
     for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
     const failed = !r.ok || (flags.strict === true && r.warnings.length > 0);
     if (failed) bad = true;
     const counts = r.ok ? `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules` : `${r.errors.length} error(s)`;
     io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${r.warnings.length} warning(s)\n`);
+    if (r.ok) valid.push(r.plan);
   }
+  if (flags.ledger === true && seeds !== undefined && !ledgerComplete(io, valid, seeds) && flags.strict === true) bad = true;
   return bad ? 2 : 0;
+}
+
+/**
+ * --ledger: every candidate commitment of each source (src/plan/commitments.ts)
+ * must lie in a quote of one of the plans given that read it. Warnings point
+ * into the source; returns false when any is left.
+ */
+function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string): boolean {
+  const bySource = new Map<string, Plan[]>();
+  for (const p of plans) bySource.set(p.source.file, [...(bySource.get(p.source.file) ?? []), p]);
+  let complete = true;
+  for (const [name, group] of bySource) {
+    const file = join(seeds, basename(name));
+    const open = uncoveredCandidates(readFileSync(file, 'utf8'), group.flatMap(planQuotes));
+    for (const c of open) {
+      io.err(`${formatDiagnostic(warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line }))}\n`);
+    }
+    io.out(`${open.length === 0 ? '✓' : '✗'} ${file}: ${open.length} commitment(s) not accounted for\n`);
+    if (open.length > 0) complete = false;
+  }
+  return complete;
 }
 
 export interface TemplateFlags {

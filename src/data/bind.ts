@@ -10,7 +10,9 @@ import { normaliseName } from '../plan/names.js';
 import { parseUnit, tryParseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { scale } from '../values/interval.js';
 import { parseValue } from '../values/parse-value.js';
+import { readShareOrAmount } from './amount-reading.js';
 import { buildNameIndex } from './match-names.js';
+import { buildSplitIndex, splitRow } from './split-rows.js';
 import { MeasurementSet, type ObservedValue } from '../model/measurements.js';
 import { rowLocation } from '../model/row.js';
 import { MAX_ERRORS, type RawRow } from './parse-csv.js';
@@ -50,6 +52,8 @@ function rowUnit(row: RawRow, m: Measurement, suffix: '%' | '‰' | undefined): 
     if (suffix === undefined) return m.unit;
     return parseUnit(suffix);
   }
+  // the unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit
+  if (m.printedUnit !== undefined && normaliseName(row.unit) === normaliseName(m.printedUnit)) return m.unit;
   let u: Unit;
   try {
     u = parseUnit(row.unit);
@@ -76,6 +80,7 @@ export class Binder {
   otherRegion = 0;
   private droppedErrors = 0;
   private readonly names;
+  private readonly splits;
 
   constructor(
     readonly plan: Plan,
@@ -84,6 +89,7 @@ export class Binder {
     private readonly keepUnknown = true,
   ) {
     this.names = buildNameIndex(plan);
+    this.splits = buildSplitIndex(plan);
   }
 
   private error(d: Diagnostic): 'error' {
@@ -106,7 +112,15 @@ export class Binder {
       return 'other_region';
     }
     if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', 'the indicator cell is empty', at));
-    const m = this.names.find(row.indicator);
+    // a printed row split into several indicators carries all their values
+    const parts = this.splits.get(normaliseName(row.indicator));
+    if (parts) {
+      const rows = splitRow(row, parts);
+      if (!Array.isArray(rows)) return this.error(errorDiagnostic('SPLIT_ROW', rows, at));
+      const outcomes = rows.map((r) => this.add(r));
+      return outcomes.includes('error') ? 'error' : 'bound';
+    }
+    let m = this.names.find(row.indicator);
     if (!m) {
       if (this.keepUnknown) this.unknown.push(row);
       return 'unknown';
@@ -135,6 +149,10 @@ export class Binder {
         break;
       case 'number': {
         if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
+        // a share whose row may carry the amount instead (see amount-reading.ts)
+        const reading = readShareOrAmount(m, row, parsed.value, parsed.suffix, (id) => this.names.find(id));
+        if (reading.kind === 'ambiguous') return this.error(errorDiagnostic('AMBIGUOUS_UNIT', reading.message, at));
+        if (reading.kind === 'amount') m = reading.measurement;
         const u = rowUnit(row, m, parsed.suffix);
         if (typeof u === 'string') return this.error(errorDiagnostic('BAD_UNIT', u, at));
         if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, at));

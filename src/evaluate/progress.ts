@@ -16,11 +16,19 @@
  * Special cases: a target equal to or behind its baseline is met or moved away
  * from; percentages are capped at 100 before computing; a flow (rollup sum)
  * is judged by its latest year against that year's target.
+ *
+ * A part year (data to June 2024) is read as `evaluate --period 2024-06`
+ * reads it: a flow's target is pro-rated (6/12), and time runs to the
+ * month (t = 2023 + 6/12), so a stock is compared with the path at that
+ * month. Grades come from the unrounded R; `ratioFloor` is the number to
+ * show, cut (never rounded up) so that it never crosses a threshold.
  */
 import type { MeasurementSet } from '../model/measurements.js';
 import type { Indicator } from '../plan/model.js';
 import { compareDecimal, Decimal } from '../values/decimal.js';
 import { isPoint } from '../values/interval.js';
+import type { AsOf } from '../model/period.js';
+import { missingPeriods } from './completeness.js';
 import { fromBase } from './display.js';
 import { meets } from './milestone.js';
 
@@ -32,6 +40,14 @@ export const THRESHOLDS = { ahead: 1, onTrack: 0.95, moderate: 0.6, away: 0 } as
 export interface YearValue {
   readonly year: number;
   readonly value: Decimal;
+  /** the last month the value covers: 12 for a whole year, 6 for January–June */
+  readonly month?: number;
+}
+
+/** When a value stands on the time axis: the end of its month (2023 + 6/12 for June 2024). */
+export function timeOf(v: { readonly year: number; readonly month?: number }): Decimal {
+  const m = v.month ?? 12;
+  return m === 12 ? new Decimal(v.year) : new Decimal(v.year - 1).add(new Decimal(m).div(12));
 }
 
 export interface Progress {
@@ -57,13 +73,22 @@ export interface Progress {
   readonly baselineFromData?: boolean;
 }
 
-function seriesOf(ind: Indicator, data: MeasurementSet): YearValue[] {
+function seriesOf(ind: Indicator, data: MeasurementSet, asOf: AsOf | undefined): YearValue[] {
   const out: YearValue[] = [];
   for (const year of data.years()) {
-    const v = data.valueAsOf(ind.id, year, 12, ind.rollup);
-    if (v?.value.kind === 'number' && isPoint(v.value.base)) out.push({ year, value: fromBase(v.value.base.lo, ind.unit) });
+    if (asOf && year > asOf.year) break;
+    const month = asOf && year === asOf.year ? asOf.month : 12;
+    const v = data.valueAsOf(ind.id, year, month, ind.rollup);
+    // a flow's total with months (or quarters) not reported is no total, as in evaluate (INCOMPLETE)
+    if (v && ind.rollup === 'sum' && v.observations.every((o) => o.period.kind !== 'year') && missingPeriods(ind, data, { year, month }).length > 0) continue;
+    if (v?.value.kind === 'number' && isPoint(v.value.base)) out.push({ year, value: fromBase(v.value.base.lo, ind.unit), ...(month < 12 ? { month } : {}) });
   }
   return out;
+}
+
+/** R as shown: cut to two places towards −∞, so 0.9497 shows as 0.94 (behind), never 0.95 (on track). */
+export function ratioFloor(r: Decimal): Decimal {
+  return r.toDecimalPlaces(2, Decimal.ROUND_FLOOR);
 }
 
 function cap(ind: Indicator, x: Decimal): Decimal {
@@ -77,12 +102,13 @@ function categorise(ratio: Decimal): Pick<Progress, 'category' | 'grade'> {
   return { category: 'moving_away' };
 }
 
-function cagr(from: Decimal, to: Decimal, years: number): Decimal {
+function cagr(from: Decimal, to: Decimal, years: Decimal | number): Decimal {
   return to.div(from).pow(new Decimal(1).div(years)).sub(1);
 }
 
-export function progressOf(ind: Indicator, data: MeasurementSet): Progress {
-  const series = seriesOf(ind, data);
+/** An indicator's progress over the data, up to `asOf` (default: all of it). */
+export function progressOf(ind: Indicator, data: MeasurementSet, asOf?: AsOf): Progress {
+  const series = seriesOf(ind, data, asOf);
   const latest = series[series.length - 1];
   const final = [...ind.targets].reverse().find((t) => t.value?.kind === 'number' && t.comparison !== 'between');
   const base = { indicator: ind, series, ...(latest ? { latest } : {}) };
@@ -95,16 +121,21 @@ export function progressOf(ind: Indicator, data: MeasurementSet): Progress {
   if (ind.rollup === 'sum') {
     const yearTarget = ind.targets.find((t) => t.year === latest.year && t.value?.kind === 'number');
     if (!yearTarget || yearTarget.value?.kind !== 'number' || yearTarget.value.value.isZero()) return { ...withTarget, category: 'not_assessable', reason: 'NO_TARGET' };
-    // a flow starts again each year: its year's total against its year's target
-    const ratio = x.div(yearTarget.value.value);
-    const done = latest.year >= target.year && meets(x, yearTarget.comparison, yearTarget.value.value);
+    // a flow starts again each year: its year's total against its year's target, pro-rated to the month
+    const month = latest.month ?? 12;
+    const ratio = x.div(yearTarget.value.value.mul(month).div(12));
+    const done = month === 12 && latest.year >= target.year && meets(x, yearTarget.comparison, yearTarget.value.value);
     return { ...withTarget, method: 'annual', ratio, ...(done ? { category: 'achieved', reason: 'TARGET_MET' as const } : categorise(ratio)) };
   }
 
-  if (meets(x, final.comparison === '==' ? (ind.direction === 'higher' ? '>=' : '<=') : final.comparison, target.value)) {
-    return { ...withTarget, category: 'achieved', reason: 'TARGET_MET' };
-  }
   const planBaseline = ind.baseline?.value.kind === 'number' ? { year: ind.baseline.year, value: ind.baseline.value.value } : undefined;
+  if (meets(x, final.comparison === '==' ? (ind.direction === 'higher' ? '>=' : '<=') : final.comparison, target.value)) {
+    // met: the plan's baseline and the distance covered are still worth showing
+    const b = planBaseline ? cap(ind, planBaseline.value) : undefined;
+    const T = cap(ind, target.value);
+    const covered = b !== undefined && !T.eq(b) ? { covered: x.sub(b).div(T.sub(b)) } : {};
+    return { ...withTarget, ...(planBaseline && b ? { baseline: { year: planBaseline.year, value: b } } : {}), ...covered, category: 'achieved', reason: 'TARGET_MET' };
+  }
   // without a baseline in the plan, the first year in the data stands in for it (said in the report)
   const first = series[0];
   const start = planBaseline ?? (first && first.year < latest.year ? first : undefined);
@@ -114,27 +145,27 @@ export function progressOf(ind: Indicator, data: MeasurementSet): Progress {
   const t0 = start.year;
   const at = { ...withTarget, ...fromData, baseline: { year: t0, value: b } };
   const T = cap(ind, target.value);
-  const elapsed = latest.year - t0;
+  const elapsed = timeOf(latest).sub(t0);
   const span = target.year - t0;
-  if (elapsed <= 0 || span <= 0) return { ...at, category: 'not_assessable', reason: 'NO_TIME' };
-  const tau = new Decimal(elapsed).div(span);
+  if (elapsed.lte(0) || span <= 0) return { ...at, category: 'not_assessable', reason: 'NO_TIME' };
+  const tau = elapsed.div(span);
   const ahead = ind.direction === 'higher' ? compareDecimal(T, b) > 0 : compareDecimal(T, b) < 0;
   if (!ahead) {
     // a target equal to or behind the baseline: not met means moved away from it
     return { ...at, tau, category: 'moving_away', reason: 'TARGET_NOT_AHEAD' };
   }
   const covered = x.sub(b).div(T.sub(b));
-  const remaining = target.year - latest.year;
+  const remaining = new Decimal(target.year).sub(timeOf(latest));
   const compound = ind.unit.kind === 'quantity' && b.gt(0) && x.gt(0) && T.gt(0);
   if (compound) {
     const soFar = cagr(b, x, elapsed);
     const required = cagr(b, T, span);
     const ratio = soFar.div(required);
-    const paceNeeded = remaining > 0 ? cagr(x, T, remaining) : undefined;
+    const paceNeeded = remaining.gt(0) ? cagr(x, T, remaining) : undefined;
     return { ...at, tau, covered, method: 'compound', ratio, paceSoFar: soFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
   }
   const ratio = covered.div(tau);
   const paceSoFar = x.sub(b).div(elapsed);
-  const paceNeeded = remaining > 0 ? T.sub(x).div(remaining) : undefined;
+  const paceNeeded = remaining.gt(0) ? T.sub(x).div(remaining) : undefined;
   return { ...at, tau, covered, method: 'linear', ratio, paceSoFar, ...(paceNeeded ? { paceNeeded } : {}), ...categorise(ratio) };
 }

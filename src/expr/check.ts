@@ -80,7 +80,10 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
         const operand = e.operands[i] as Expr;
         const unknown = (t.kind === 'number' && t.dimension === UNKNOWN) || (first.kind === 'number' && first.dimension === UNKNOWN);
         if (unknown) return;
-        if (t.kind !== first.kind || (t.kind === 'number' && first.kind === 'number' && t.dimension !== first.dimension)) {
+        const bare = bareLiteralAgainstShare(e.operands[0] as Expr, operand, unitOf);
+        if (bare !== undefined) {
+          issues.push({ code: 'UNIT_MISMATCH', message: bare.message, offset: bare.at.start });
+        } else if (t.kind !== first.kind || (t.kind === 'number' && first.kind === 'number' && t.dimension !== first.dimension)) {
           issues.push({ code: 'UNIT_MISMATCH', message: `cannot compare ${show(first)} with ${show(t)}: incompatible dimensions`, offset: operand.start });
         } else if (t.kind === 'boolean' && e.ops[i - 1] !== '==') {
           issues.push({ code: 'TYPE_MISMATCH', message: 'yes/no values can only be compared with ==', offset: operand.start });
@@ -98,6 +101,24 @@ export function typeOf(e: Expr, unitOf: (id: string) => Unit | undefined, issues
       return { kind: 'number', dimension: first };
     }
   }
+}
+
+/**
+ * `share >= 100` where share is in %: the bare 100 is a hundredfold ratio
+ * (10000%), not 100%, so the rule could never hold. A literal compared
+ * directly with a measurement in % or ‰ must carry the sign (0 aside).
+ */
+function bareLiteralAgainstShare(a: Expr, b: Expr, unitOf: (id: string) => Unit | undefined): { message: string; at: Expr } | undefined {
+  for (const [ref, lit] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (ref.type !== 'ref' || lit.type !== 'number' || lit.value.isZero() || /[%‰]$/.test(lit.text)) continue;
+    const sign = unitOf(ref.id)?.text;
+    if (sign !== '%' && sign !== '‰') continue;
+    return { message: `${ref.id} is in ${sign}: write ${lit.text}${sign} (a bare ${lit.text} is the ratio ${lit.text}, i.e. ${lit.value.mul(sign === '%' ? 100 : 1000).toString()}${sign})`, at: lit };
+  }
+  return undefined;
 }
 
 function show(t: ExprType): string {

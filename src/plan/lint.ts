@@ -68,6 +68,11 @@ export function lintPlan(plan: Plan, locate: Locate, seedCompact?: string): Diag
   plan.rules.forEach((r, i) => {
     if (seedCompact !== undefined && !quoteInSeed(r.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', `rule ${r.id}: the quote is not in the seed document ${plan.source.file}`, ['rules', i, 'source', 'text']);
   });
+  plan.notEncoded.forEach((n, i) => {
+    if (seedCompact !== undefined && !seedCompact.includes(n.quote.replace(/\s+/g, ''))) {
+      out.push(warningDiagnostic('QUOTE_NOT_IN_SEED', { en: `not_encoded: the quote is not in the source document ${plan.source.file}`, zh: `not_encoded：引文不在来源文件 ${plan.source.file} 中` }, locate(['not_encoded', i, 'quote'])));
+    }
+  });
   const used = new Set(plan.rules.flatMap((r) => r.inputs.map((x) => x.id)));
   plan.measurements.forEach((m, i) => {
     if (!used.has(m.id)) warn('UNUSED_MEASUREMENT', `measurement ${m.id} is declared but no rule reads it`, ['measurements', i]);

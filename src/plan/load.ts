@@ -70,7 +70,8 @@ function readPlanText(file: string): { text: string; sha256: string } {
 
 /**
  * Parse and validate without throwing: for `plancheck validate`. With
- * `seedsDir`, every quote is looked up in the plan's seed document there.
+ * `seedsDir`, every quote is looked up in the plan's source document there
+ * (the bundled plans' sources are in `sources/`, SOURCES_DIR).
  */
 export async function checkPlanFile(file: string, seedsDir?: string, useCache = true, lint = true): Promise<ValidationResult & { readonly sha256?: string }> {
   let read;
@@ -95,7 +96,7 @@ export async function checkPlanFile(file: string, seedsDir?: string, useCache = 
     const name = (source.value as { source?: { file?: unknown } } | null)?.source?.file;
     const seedFile = typeof name === 'string' ? join(seedsDir, basename(name)) : undefined;
     if (seedFile === undefined || !existsSync(seedFile)) {
-      return { ok: false, errors: [errorDiagnostic('NO_SEED', `seed document ${String(name)} not found in ${seedsDir}`, { file })], warnings: [] };
+      return { ok: false, errors: [errorDiagnostic('NO_SEED', { en: `source document ${String(name)} not found in ${seedsDir}`, zh: `在 ${seedsDir} 中找不到来源文件 ${String(name)}` }, { file })], warnings: [] };
     }
     seed = readFileSync(seedFile, 'utf8');
   }

@@ -52,6 +52,8 @@ export interface Measurement {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly unit: Unit;
+  /** the unit the source prints when it is not `unit` (平方米 for 平方米/百户): a row in it is read in `unit` */
+  readonly printedUnit?: string;
   /** how values within a year roll up: the latest (stocks, rates) or their sum (flows) */
   readonly rollup: Rollup;
   /** how often a value is due */
@@ -60,6 +62,12 @@ export interface Measurement {
   readonly required: boolean;
   readonly note?: string;
   readonly position?: PlanPosition;
+}
+
+export interface AmountReading {
+  readonly id: string;
+  readonly bareShareMax: Decimal;
+  readonly bareAmountMin: Decimal;
 }
 
 export interface Indicator extends Measurement {
@@ -71,6 +79,14 @@ export interface Indicator extends Measurement {
   /** 年均增速 in percent, as a decimal fraction (4.56% → 0.0456) */
   readonly annualGrowth?: { readonly rate: Decimal; readonly text: string };
   readonly references: readonly PrintedReference[];
+  /**
+   * A share of a base whose row may be given as the amount instead: a value
+   * in the amount's unit is the measurement `id`; a bare number is a share
+   * up to `bareShareMax`, an amount from `bareAmountMin`, and ambiguous between.
+   */
+  readonly amount?: AmountReading;
+  /** one of the indicators a printed row was split into: a row under `name` carries every part, in order */
+  readonly printedAs?: { readonly name: string; readonly part: number };
   /** where the source prints it; a plan without one gets a lint warning */
   readonly source?: Quote;
 }
@@ -91,6 +107,25 @@ export interface Rule {
   readonly position?: PlanPosition;
 }
 
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+
+export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data'];
+
+/**
+ * A commitment of the source that the plan lists but does not check: its
+ * quote, where it stands, and why (the ledger's other half beside the
+ * indicators and rules).
+ */
+export interface NotEncoded {
+  readonly quote: string;
+  readonly section?: string;
+  readonly reason: NotEncodedReason;
+  readonly explanation: string;
+  /** with reason `covered`: the indicators, measurements or rules that check it */
+  readonly coveredBy: readonly string[];
+  readonly position?: PlanPosition;
+}
+
 export interface Plan {
   readonly id: string;
   readonly title: string;
@@ -102,6 +137,8 @@ export interface Plan {
   readonly measurements: readonly Measurement[];
   readonly indicators: readonly Indicator[];
   readonly rules: readonly Rule[];
+  /** commitments listed and explained but not checked */
+  readonly notEncoded: readonly NotEncoded[];
 }
 
 /** A plan as loaded from a file: where it came from and its hash. */

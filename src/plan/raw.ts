@@ -23,6 +23,7 @@ export interface RawMeasurement {
   name: string;
   aliases?: string[];
   unit: string;
+  printed_unit?: string;
   rollup?: 'latest' | 'sum';
   frequency?: 'monthly' | 'quarterly' | 'yearly';
   required?: boolean;
@@ -35,6 +36,8 @@ export interface RawIndicator extends RawMeasurement {
   direction: 'higher' | 'lower';
   baseline?: { year: number; value: RawScalar; text?: string } | null;
   annual_growth?: { rate: number; text: string };
+  amount?: { measurement: string; bare_share_max: number; bare_amount_min: number };
+  printed_as?: { name: string; part: number };
   targets: RawTarget[];
   references?: { label: string; year?: number; comparison?: RawComparison; value?: RawScalar; text: string }[];
   source?: RawQuote;
@@ -52,6 +55,16 @@ export interface RawRule {
   note?: string;
 }
 
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+
+export interface RawNotEncoded {
+  quote: string;
+  section?: string;
+  reason: NotEncodedReason;
+  explanation: string;
+  covered_by?: string[];
+}
+
 export interface RawPlan {
   id: string;
   title: string;
@@ -62,4 +75,5 @@ export interface RawPlan {
   measurements?: RawMeasurement[];
   indicators: RawIndicator[];
   rules?: RawRule[];
+  not_encoded?: RawNotEncoded[];
 }

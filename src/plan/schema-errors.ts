@@ -31,6 +31,7 @@ function describe(e: ErrorObject, value: unknown): string {
     case 'type':
       return `${JSON.stringify(value)} must be ${String(p['type']).replace(',', ' or ')}`;
     case 'not':
+      if (e.instancePath.startsWith('/not_encoded/')) return '`covered_by` is only for reason covered (it names what checks the commitment)';
       return 'a "between" target takes `range: [low, high]`, any other comparison takes `value`';
     default:
       return e.message ?? e.keyword;

@@ -5,7 +5,7 @@
  * error; it does not throw for bad input.
  */
 import type { ValidateFunction } from 'ajv';
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
 import { collectReferences } from '../expr/ast.js';
 import { checkCondition } from '../expr/check.js';
 import { caretExcerpt, ExprSyntaxError, parseExpression } from '../expr/parse.js';
@@ -13,9 +13,9 @@ import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
-import type { Indicator, Measurement, Plan, PlanValue, Quote, Rule, Target } from './model.js';
+import type { Indicator, Measurement, NotEncoded, Plan, PlanValue, Quote, Rule, Target } from './model.js';
 import type { PlanSource } from './source.js';
-import type { RawIndicator, RawMeasurement, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
+import type { RawIndicator, RawMeasurement, RawNotEncoded, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
 export type ValidationResult =
@@ -33,7 +33,7 @@ class Collector {
     const p = this.doc.position(path);
     return { file: this.doc.file, line: p.line, column: p.column, path: '/' + path.join('/') };
   }
-  error(code: string, message: string, path: Path, excerpt?: string): void {
+  error(code: string, message: Msg, path: Path, excerpt?: string): void {
     this.errors.push(errorDiagnostic(code, message, this.at(path), excerpt));
   }
   warn(code: string, message: string, path: Path): void {
@@ -77,6 +77,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     name: m.name,
     aliases: m.aliases ?? [],
     unit,
+    ...(m.printed_unit === undefined ? {} : { printedUnit: m.printed_unit }),
     rollup: m.rollup ?? 'latest',
     frequency: m.frequency ?? 'yearly',
     required: m.required ?? false,
@@ -129,8 +130,41 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
       ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
       ...(r.value === undefined ? {} : { value: toPlanValue(r.value) }),
     })),
+    ...(raw.printed_as === undefined ? {} : { printedAs: { name: raw.printed_as.name, part: raw.printed_as.part } }),
+    ...(raw.amount === undefined ? {} : { amount: { id: raw.amount.measurement, bareShareMax: new Decimal(String(raw.amount.bare_share_max)), bareAmountMin: new Decimal(String(raw.amount.bare_amount_min)) } }),
     ...(raw.source === undefined ? {} : { source: toQuote(raw.source) }),
   };
+}
+
+/** The parts of a split printed row are 1…n, once each, and its printed name names nothing else. */
+function checkSplitRows(c: Collector, indicators: readonly Indicator[], all: readonly { m: Measurement; path: Path }[], paths: ReadonlyMap<string, Path>): void {
+  const rows = new Map<string, Indicator[]>();
+  for (const ind of indicators) {
+    if (!ind.printedAs) continue;
+    const key = normaliseName(ind.printedAs.name);
+    rows.set(key, [...(rows.get(key) ?? []), ind]);
+  }
+  const names = new Set(all.flatMap(({ m }) => [m.id, m.name, ...m.aliases].map(normaliseName)));
+  for (const [key, parts] of rows) {
+    const first = parts[0];
+    if (!first?.printedAs) continue;
+    const path = [...(paths.get(first.id) ?? []), 'printed_as'];
+    const got = parts.map((p) => p.printedAs?.part ?? 0).sort((a, b) => a - b);
+    if (got.length < 2 || got.some((n, i) => n !== i + 1)) c.error('PRINTED_AS', { en: `printed_as "${first.printedAs.name}": its parts must be 1…n, once each (got ${got.join(', ')})`, zh: `printed_as "${first.printedAs.name}"：各部分须为 1…n 且各一次（现为 ${got.join('、')}）` }, path);
+    if (names.has(key)) c.error('DUPLICATE_NAME', { en: `printed_as "${first.printedAs.name}" is also the name of a measurement: a data row could not tell them apart`, zh: `printed_as "${first.printedAs.name}" 同时是某个度量的名称，数据行无法区分` }, [...path, 'name']);
+  }
+}
+
+/** An indicator's amount reading names a measurement in another dimension, and its bare-number ranges do not overlap. */
+function checkAmountReadings(c: Collector, indicators: readonly Indicator[], units: ReadonlyMap<string, Unit>, paths: ReadonlyMap<string, Path>): void {
+  for (const ind of indicators) {
+    if (!ind.amount) continue;
+    const path = [...(paths.get(ind.id) ?? []), 'amount'];
+    const u = units.get(ind.amount.id);
+    if (!u) c.error('UNKNOWN_MEASUREMENT', { en: `amount: "${ind.amount.id}" is not a measurement of this plan`, zh: `amount："${ind.amount.id}" 不是本规划的度量` }, [...path, 'measurement']);
+    else if (u.dimension === ind.unit.dimension) c.error('AMOUNT_UNIT', { en: `amount: ${ind.amount.id} is in ${u.text}, the same kind of unit as ${ind.name} (${ind.unit.text}); a row could not tell them apart`, zh: `amount：${ind.amount.id} 的单位 ${u.text} 与 ${ind.name}（${ind.unit.text}）同类，无法区分` }, [...path, 'measurement']);
+    if (!ind.amount.bareShareMax.lt(ind.amount.bareAmountMin)) c.error('AMOUNT_RANGE', { en: 'amount: bare_share_max must be below bare_amount_min', zh: 'amount：bare_share_max 必须小于 bare_amount_min' }, [...path, 'bare_share_max']);
+  }
 }
 
 function checkUnique(c: Collector, measurements: readonly { m: Measurement; path: Path }[]): void {
@@ -146,6 +180,30 @@ function checkUnique(c: Collector, measurements: readonly { m: Measurement; path
       names.set(key, { id: m.id, path });
     }
   }
+}
+
+/** The ledger's not-encoded entries; `covered_by` must name this plan's indicators, measurements or rules. */
+function buildNotEncoded(c: Collector, raw: readonly RawNotEncoded[], known: ReadonlySet<string>): NotEncoded[] {
+  const seen = new Map<string, number>();
+  return raw.map((n, i) => {
+    const path: Path = ['not_encoded', i];
+    (n.covered_by ?? []).forEach((id, j) => {
+      if (!known.has(id)) c.error('UNKNOWN_MEASUREMENT', { en: `covered_by "${id}" is not an indicator, measurement or rule of this plan`, zh: `covered_by "${id}" 不是本规划的指标、度量或规则` }, [...path, 'covered_by', j]);
+    });
+    const key = n.quote.replace(/\s+/g, '');
+    const prev = seen.get(key);
+    if (prev !== undefined) c.error('DUPLICATE_NOT_ENCODED', { en: `the same quote is listed as not_encoded/${prev}`, zh: `同一引文已列于 not_encoded/${prev}` }, [...path, 'quote']);
+    seen.set(key, i);
+    const pos = c.doc.position(path);
+    return {
+      quote: n.quote,
+      ...(n.section === undefined ? {} : { section: n.section }),
+      reason: n.reason,
+      explanation: n.explanation,
+      coveredBy: n.covered_by ?? [],
+      position: { line: pos.line, column: pos.column },
+    };
+  });
 }
 
 /**
@@ -180,6 +238,9 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
   });
   checkUnique(c, all);
   const units = new Map(all.map(({ m }) => [m.id, m.unit]));
+  const paths = new Map(all.map(({ m, path }) => [m.id, path]));
+  checkAmountReadings(c, indicators, units, paths);
+  checkSplitRows(c, indicators, all, paths);
   const rules: Rule[] = [];
   const ruleIds = new Set<string>();
   (raw.rules ?? []).forEach((r, i) => {
@@ -225,6 +286,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
       position: { line: pos.line, column: pos.column },
     });
   });
+  const notEncoded = buildNotEncoded(c, raw.not_encoded ?? [], new Set([...units.keys(), ...ruleIds]));
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
   const plan: Plan = {
     id: raw.id,
@@ -236,6 +298,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
     measurements,
     indicators,
     rules,
+    notEncoded,
   };
   const linted = lint ? lintPlan(plan, (path) => c.at(path), seedText === undefined ? undefined : compactSeed(seedText)) : [];
   return { ok: true, plan, warnings: [...c.warnings, ...linted] };

@@ -63,6 +63,27 @@ export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {
     out.push(t(lang, 'show.measurements'));
     out.push(table(['id', t(lang, 'show.name'), t(lang, 'show.unit')], [36, 40, 14], p.measurements.map((m) => [m.id, m.name, m.unit.text])));
   }
+  out.push(...formatLedger(p, lang));
   for (const n of p.notes) out.push(`* ${n}`);
   return `${out.join('\n')}\n`;
+}
+
+/** The commitments ledger: how many are encoded, and what is listed as not encoded, with why. */
+export function ledgerCounts(p: Plan): { encoded: number; indicators: number; rules: number; listed: number } {
+  return { encoded: p.indicators.length + p.rules.length, indicators: p.indicators.length, rules: p.rules.length, listed: p.notEncoded.length };
+}
+
+function formatLedger(p: Plan, lang: Lang): string[] {
+  const out = [t(lang, 'show.ledger', ledgerCounts(p))];
+  if (p.notEncoded.length === 0) return out;
+  out.push(t(lang, 'show.notEncoded'));
+  const head = ['#', 'show.quote', 'show.reason', 'show.why'].map((k) => (k === '#' ? k : t(lang, k)));
+  const rows = p.notEncoded.map((n, i) => [
+    String(i + 1),
+    n.section === undefined ? n.quote : `${n.section}: ${n.quote}`,
+    [t(lang, `reason.${n.reason}`), ...n.coveredBy].join('\n'),
+    n.explanation,
+  ]);
+  out.push(table(head, [5, 42, 26, 50], rows));
+  return out;
 }

@@ -15,6 +15,17 @@ describe('plancheck show', () => {
     expect(r.stdout).toContain('special_hardship_standard >= 1.4 * low_income_standard');
     expect(r.stdout).toContain('专栏1: 特困人员基本生活标准不低于低保'); // the quote, wrapped in its cell
   });
+
+  it('prints the commitments ledger: counts, and each commitment not encoded with its quote, reason and why', () => {
+    const r = runCli(['show', 'suzhou', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Commitments ledger: 47 encoded \(44 indicators, 3 rules\); 12 listed as not encoded/);
+    expect(r.stdout).toMatch(/│ 3\s+│ 专栏2 养老服务提档升级计划: 各镇（街道）\s+│ covered by\s+│ The same commitment as 表2 row 5/);
+    expect(r.stdout).toMatch(/township_regional_elde/);
+    expect(r.stdout).toMatch(/guideline \(原则上\)/);
+    const zh = runCli(['show', 'taicang', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/承诺台账：已编码 33（指标 33，规则 0）；列出未编码 4/);
+  });
 });
 
 describe('plancheck validate', () => {
@@ -93,5 +104,39 @@ describe('plancheck plans', () => {
     const list = JSON.parse(r.stdout) as { id: string; indicators: number; rules: number }[];
     expect(Array.isArray(list)).toBe(true);
     for (const p of list) expect(p.indicators).toBeGreaterThan(0);
+  });
+
+  it('--seeds with no folder checks every quote against the bundled sources/, not_encoded quotes included', () => {
+    const ok = runCli(['validate', 'suzhou', 'taicang', '--seeds']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-seeds-'));
+    const file = join(dir, 'taicang.yaml');
+    const text = readFileSync('plans/taicang.yaml', 'utf8');
+    writeFileSync(file, text.replace('quote: 到2025年，认知症友好社区建成率达到50%', 'quote: 到2025年，认知症友好社区建成率达到60%'));
+    const line = text.split('\n').findIndex((l) => l.includes('quote: 到2025年，认知症友好社区建成率达到50%')) + 1;
+    const r = runCli(['validate', '--strict', file, '--seeds']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`taicang.yaml:${line}:`);
+    expect(r.stderr).toMatch(/warning: not_encoded: the quote is not in the source document taicang-14th.txt/);
+    // a folder that is not there is a usage error, not a missing-source error per plan
+    expect(runCli(['validate', '--seeds', 'suzhou', 'taicang']).status).toBe(2);
+  });
+
+  it('--ledger lists every candidate commitment of the source that no quote accounts for, at its line in the source', () => {
+    expect(runCli(['validate', 'suzhou', 'suzhou-13th', 'taicang', '--ledger', '--strict']).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-ledger-'));
+    const file = join(dir, 'taicang.yaml');
+    // drop the ledger entry for the 认知症 50% sentence
+    const text = readFileSync('plans/taicang.yaml', 'utf8');
+    const cut = text.replace(/ {2}- quote: 到2025年，认知症友好社区建成率达到50%\n(?: {4}.*\n)+/, '');
+    expect(cut).not.toBe(text);
+    writeFileSync(file, cut);
+    const r = runCli(['validate', file, '--ledger']);
+    expect(r.status).toBe(0);
+    const line = readFileSync('sources/taicang-14th.txt', 'utf8').split('\n').findIndex((l) => l.includes('认知症友好社区建成率达到50%')) + 1;
+    expect(r.stderr).toContain(`sources/taicang-14th.txt:${line}: warning: a commitment no indicator, rule or not_encoded entry of taicang quotes: 【达到50】`);
+    expect(r.stdout).toMatch(/✗ .*taicang-14th\.txt: 2 commitment\(s\) not accounted for/);
+    expect(runCli(['validate', file, '--ledger', '--strict']).status).toBe(2);
   });
 });

@@ -57,8 +57,15 @@ describe('plancheck report --plan suzhou on the 2021–2024 series', () => {
 
   it('HTML and Markdown carry the same verdicts', () => {
     const md = runCli(['report', '--plan', 'suzhou', ...SERIES, '--lang', 'zh']).stdout;
-    expect(md).toMatch(/\| 护理型床位占养老机构床位比例 \(%\) \| 75 \(2020\) \|.*\| 滞后（轻度） \|/);
+    expect(md).toMatch(/\| 护理型床位占养老机构床位比例 \| 约束性 \| % \| 75 \| 75\.5 \|.*\| 不低于78 \| 70% · R 0\.87 \| 滞后（轻度） \|/);
+    // every label Chinese: comparisons in words, paces per year in 个百分点 or growth, units kept
+    expect(md).toContain('- 年均进度（已有 → 所需）：0.52个百分点/年 → 0.9个百分点/年');
+    expect(md).toContain('- 年均进度（已有 → 所需）：年均增长13% → 年均增长6.1%');
+    expect(md).toContain('- 目标值：不低于2.6万人（2025年）');
+    expect(md).not.toMatch(/>=|<=|pp\/yr|\/yr/);
     const html = runCli(['report', '--plan', 'suzhou', ...SERIES, '--format', 'html']).stdout;
+    expect(html).toContain('<html lang="en">');
+    expect(runCli(['report', '--plan', 'suzhou', ...SERIES, '--format', 'html', '--lang', 'zh']).stdout).toContain('<html lang="zh-CN">');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|https?:\/\//);
   });

@@ -70,6 +70,7 @@ export function makePlan(parts: { indicators?: Indicator[]; measurements?: Measu
     measurements: parts.measurements ?? [],
     indicators: parts.indicators ?? [],
     rules: parts.rules ?? [],
+    notEncoded: [],
   };
 }
 

@@ -1,10 +1,11 @@
-/** Bundled plans, read as the tests need them: from the YAML, checked against the seeds. */
+/** Bundled plans, read as the tests need them: from the YAML, checked against their sources (sources/). */
 import { join } from 'node:path';
 import type { Indicator, Plan } from '../../src/plan/model.js';
 import { checkPlanFile } from '../../src/plan/load.js';
 import { ROOT } from './run-cli.js';
 
-export const SEEDS = process.env['PLANCHECK_SEEDS'] ?? join(ROOT, '..', 'shared', 'seeds');
+/** The source documents, in the repository: a clone anywhere has them. */
+export const SEEDS = join(ROOT, 'sources');
 
 /** The main table of each plan and how many numbered rows the seed prints in it. */
 export const MAIN_TABLES: Readonly<Record<string, { table: string; rows: number }>> = {

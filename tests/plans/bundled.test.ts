@@ -15,8 +15,11 @@ const ids = readdirSync(join(ROOT, 'plans'))
   .map((f) => f.replace(/\.yaml$/, ''));
 
 describe('bundled plans', () => {
-  it('the seeds are beside the checkout', () => {
-    expect(existsSync(SEEDS)).toBe(true);
+  it('every plan names a source document that is in sources/', async () => {
+    for (const id of ids) {
+      const plan = await bundled(id);
+      expect(existsSync(join(SEEDS, plan.source.file)), `${id}: ${plan.source.file}`).toBe(true);
+    }
   });
 
   it('every plan of the issue is bundled', () => {

@@ -82,6 +82,10 @@ describe('checkCondition: dimensions', () => {
     { src: 'low_income_standard * 2', ok: false },
     { src: 'unknown_thing >= 1', ok: false },
     { src: 'done >= 1', ok: false },
+    { src: 'real_growth >= 100%', ok: true },
+    { src: 'real_growth >= 0', ok: true },
+    { src: 'real_growth >= 100', ok: false },
+    { src: '7 <= real_growth', ok: false },
   ])('$src → ok: $ok', ({ src, ok }) => {
     expect(checkCondition(parseExpression(src), unitOf).length === 0).toBe(ok);
   });
@@ -90,6 +94,14 @@ describe('checkCondition: dimensions', () => {
     const [issue] = checkCondition(parseExpression('low_income_standard >= social_workers'), unitOf);
     expect(issue?.message).toMatch(/cannot compare 元\/人·月 with 人/);
     expect(issue?.offset).toBe(23);
+  });
+});
+
+describe('checkCondition: a bare number against a share', () => {
+  it('asks for the % sign: a bare 100 is the ratio 100, i.e. 10000%', () => {
+    const [issue] = checkCondition(parseExpression('real_growth >= 100'), (id) => UNITS[id]);
+    expect(issue?.message).toBe('real_growth is in %: write 100% (a bare 100 is the ratio 100, i.e. 10000%)');
+    expect(issue?.offset).toBe(15);
   });
 });
 

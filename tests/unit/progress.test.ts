@@ -85,3 +85,39 @@ describe('progressOf', () => {
     expect(p).toMatchObject({ method: 'annual', category: 'on_track' }); // 1900/2000 = 0.95
   });
 });
+
+describe('grades from the unrounded R, shown so that number and grade agree', () => {
+  it('R = 0.9497 is behind (moderately) and shows as 0.94, never 0.95', async () => {
+    const { ratioFloor } = await import('../../src/evaluate/progress.js');
+    // covered = 37.988/50 = 0.75976; τ = 0.8; R = 0.9497
+    const p = progress({ baseline: 50, targets: [target(2025, '>=', 100)] }, [[2024, '87.988']]);
+    expect(p.ratio?.toFixed()).toBe('0.9497');
+    expect(p).toMatchObject({ category: 'behind', grade: 'moderately' });
+    expect(ratioFloor(p.ratio as NonNullable<typeof p.ratio>).toFixed(2)).toBe('0.94');
+  });
+
+  it.each([
+    ['0.99999', '0.99', 'on_track'],
+    ['0.95', '0.95', 'on_track'],
+    ['0.5999', '0.59', 'behind'],
+    ['-0.004', '-0.01', 'moving_away'],
+    ['1', '1.00', 'ahead'],
+  ])('R = %s shows as %s (%s)', async (r, shown) => {
+    const { ratioFloor } = await import('../../src/evaluate/progress.js');
+    const { Decimal } = await import('../../src/values/decimal.js');
+    expect(ratioFloor(new Decimal(r)).toFixed(2)).toBe(shown);
+  });
+});
+
+describe('chart y-axis: round ticks from d3-scale, flat series from zero', () => {
+  it.each([
+    [[18.3, 19.6, 20], [18, 20]],
+    [[3067, 39200, 50000], [0, 50000]],
+    [[100, 100, 100], [0, 100]],
+    [[0, 0], [0, 1]],
+    [[-5, -5], [-5, 0]],
+  ])('%j → %j', async (values, domain) => {
+    const { yDomain } = await import('../../src/report/progress-chart.js');
+    expect(yDomain(values)).toEqual(domain);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The `report` pipeline: one plan's mid-term or final evaluation over every
+ * year in the data, up to a cut-off (`--year` / `--period`, default the
+ * latest moment in the data). Each year is also evaluated as `evaluate`
+ * evaluates it, so that the rules show each year's computation and a final
+ * evaluation gives exactly `evaluate`'s verdict at the target.
+ */
+import { Binder } from '../data/bind.js';
+import { streamDataFiles, type ReadOptions } from '../data/stream.js';
+import { DataError, UsageError, type Diagnostic } from '../errors.js';
+import { evaluatePlan } from '../evaluate/evaluate-plan.js';
+import { progressOf } from '../evaluate/progress.js';
+import type { AsOf } from '../model/period.js';
+import { loadPlan } from '../plan/load.js';
+import type { ProgressReport, RuleYear } from '../report/progress-format.js';
+import { fixedAsOf, latestAsOf, UnknownNames } from './common.js';
+
+export interface ReportOptions {
+  /** one plan: a bundled id or a plan file (several are refused: one report per plan) */
+  readonly plans: readonly string[];
+  readonly data: readonly string[];
+  readonly year?: number;
+  /** a month or quarter (`2024-06`, `2024-Q2`) or a year */
+  readonly period?: string;
+  /** the issuing unit, printed under the title */
+  readonly org?: string;
+  /** the date printed on the report; without it the output carries no date */
+  readonly date?: string;
+  /** how to read the data files: table layout (long/wide), workbook sheets */
+  readonly input?: ReadOptions;
+}
+
+/** Is this the final evaluation (终期评估)? A whole year at or after the plan's last year. */
+export function isFinal(asOf: AsOf, lastYear: number): boolean {
+  return asOf.month === 12 && asOf.year >= lastYear;
+}
+
+export async function progressReport(options: ReportOptions): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
+  if (options.plans.length === 0) throw new UsageError('no plan given: plancheck report --plan <id> <data.csv...>');
+  if (options.plans.length > 1) {
+    throw new UsageError(`report takes one plan (a report is one document per plan): run it once for each of ${options.plans.join(', ')}`);
+  }
+  if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be a day (2026-11-20), not "${options.date}"`);
+  const fixed = fixedAsOf(options);
+  const l = await loadPlan(options.plans[0] as string);
+  const binder = new Binder(l.plan, fixed === undefined ? {} : { defaultYear: fixed.year }, false);
+  const unknown = new UnknownNames();
+  const read = await streamDataFiles(
+    options.data,
+    (row) => {
+      if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
+    },
+    undefined,
+    options.input,
+  );
+  const b = binder.result();
+  if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
+  const warnings = [...read.warnings, ...b.warnings, ...unknown.warnings()];
+  const data = b.measurements;
+  const asOf = fixed ?? latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
+  const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, data, asOf));
+  const dataYears = data.years().filter((y) => y <= asOf.year);
+  // every year as `evaluate --year Y` sees it, the last one as of the cut-off
+  const evaluations = dataYears.map((y) => evaluatePlan(l.plan, data, y === asOf.year ? asOf : { year: y, month: 12 }));
+  const rules = l.plan.rules.map((rule) => ({
+    rule,
+    years: evaluations.flatMap((e): RuleYear[] => {
+      const r = e.results.find((x) => x.kind === 'rule' && x.id === rule.id);
+      // a year before the rule applies, or where it has nothing to read, is left out
+      return r && r.status !== 'pending' && !(r.status === 'missing' && r.inputs.length === 0) ? [{ asOf: e.asOf, result: r }] : [];
+    }),
+  }));
+  // the report's years: those an indicator or a rule has a value for (not a consumption row a later rule reads)
+  const years = [...new Set([...items.flatMap((p) => p.series.map((x) => x.year)), ...rules.flatMap((x) => x.years.map((y) => y.asOf.year))])].sort((a, b) => a - b);
+  const last = evaluations.find((e) => e.asOf.year === asOf.year && e.asOf.month === asOf.month) ?? evaluatePlan(l.plan, data, asOf);
+  return {
+    plan: l.plan,
+    planFile: l.file,
+    sha256: l.sha256,
+    data: read.files,
+    asOf,
+    final: isFinal(asOf, l.plan.period.lastYear),
+    years,
+    items,
+    outcomes: last.results.filter((r) => r.kind === 'target'),
+    rules,
+    ...(options.org !== undefined ? { org: options.org } : {}),
+    ...(options.date !== undefined ? { date: options.date } : {}),
+    warnings,
+  };
+}

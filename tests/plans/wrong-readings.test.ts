@@ -1,0 +1,132 @@
+/**
+ * The wrong readings an independent reading of the plans found (issue 10),
+ * each entered as a user would: the row's printed name, its printed unit,
+ * or none — and the verdict the source document implies.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateCsv, evaluateCsvCli } from '../helpers/evaluate-csv.js';
+
+describe('中山 特困人员照料护理标准: the printed row feeds the minimum-wage rule', () => {
+  const wage = '最低工资标准,2024,2300,元/月';
+
+  it('a bare 2200 under the printed name is an amount in 元/月 (never 2200%), and 2200 < 100% × 2300 fails', async () => {
+    const r = await evaluateCsv('zhongshan', 2024, `indicator,period,value,unit\n特困人员照料护理标准（全护理）,2024,2200,\n${wage}`);
+    expect(r.status('care_full_care_vs_minimum_wage')).toBe('fail');
+  });
+
+  it('the same amount with its printed unit 元/月 fails too, and one at the minimum wage passes', async () => {
+    const low = await evaluateCsv('zhongshan', 2024, `indicator,period,value,unit\n特困人员照料护理标准（全护理（失能））,2024,2200,元/月\n${wage}`);
+    expect(low.status('care_full_care_vs_minimum_wage')).toBe('fail');
+    const ok = await evaluateCsv('zhongshan', 2024, `indicator,period,value,unit\n全护理（失能）,2024,2300,元/月\n${wage}`);
+    expect(ok.status('care_full_care_vs_minimum_wage')).toBe('pass');
+  });
+
+  it('a percentage is the share: 95% fails the 2025 target of 100%, 100% passes', async () => {
+    const low = await evaluateCsv('zhongshan', 2025, 'indicator,period,value,unit\n特困人员照料护理标准（全护理）,2025,95%,');
+    expect(low.status('care_standard_ratio_full_care')).toBe('fail');
+    const ok = await evaluateCsv('zhongshan', 2025, 'indicator,period,value,unit\n特困人员照料护理标准（全护理）,2025,100,%');
+    expect(ok.status('care_standard_ratio_full_care')).toBe('pass');
+  });
+
+  it('a bare number in the share range is a percentage: 55 for 半自理（半失能） fails 60%', async () => {
+    const r = await evaluateCsv('zhongshan', 2025, 'indicator,period,value\n半自理（半失能）,2025,55');
+    expect(r.status('care_standard_ratio_semi_self_care')).toBe('fail');
+  });
+
+  it('a bare 全自理 amount of 100 元 against a 2300 元 wage fails its 5% (115 元)', async () => {
+    const r = await evaluateCsv('zhongshan', 2024, `indicator,period,value,unit\n特困人员照料护理标准（全自理）,2024,100,\n${wage}`);
+    expect(r.status('care_full_self_care_vs_minimum_wage')).toBe('fail');
+  });
+
+  it('a bare number that could be either is an input error naming the row and asking for the unit (exit 2)', () => {
+    const r = evaluateCsvCli('zhongshan', 2024, 'indicator,period,value\n特困人员照料护理标准（全护理）,2024,300', 'care.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('care.csv:2');
+    expect(r.stderr).toMatch(/could be a share .* or an amount .*: write the unit, % or 元\/月/);
+  });
+});
+
+describe('中山 growth rows entered as printed are compared (rows 1 and 9)', () => {
+  it('城乡低保标准年度增速（城镇） 0% against last year\'s real income growth of 5% fails; 6% passes', async () => {
+    const csv = (g: string): string => `indicator,period,value,unit\n城乡低保标准年度增速（城镇）,2024,${g},%\n居民人均可支配收入实际增速,2023,5,%`;
+    expect((await evaluateCsv('zhongshan', 2024, csv('0'))).status('low_income_urban_growth_rate_vs_income')).toBe('fail');
+    expect((await evaluateCsv('zhongshan', 2024, csv('6'))).status('low_income_urban_growth_rate_vs_income')).toBe('pass');
+  });
+
+  it('农村 too', async () => {
+    const r = await evaluateCsv('zhongshan', 2024, 'indicator,period,value\n城乡低保标准年度增速（农村）,2024,0%\n居民人均可支配收入实际增速,2023,5%');
+    expect(r.status('low_income_rural_growth_rate_vs_income')).toBe('fail');
+  });
+
+  it('孤儿…增长幅度 0% while the 低保标准 grew 1150 → 1200 (4.3%) fails, for 集中养育 and 分散供养', async () => {
+    const r = await evaluateCsv('zhongshan', 2024, 'indicator,period,value,unit\n孤儿基本生活最低养育标准增长幅度（集中养育）,2024,0,%\n孤儿基本生活最低养育标准增长幅度（分散供养）,2024,5,%\n低保标准,2023,1150,元/人·月\n低保标准,2024,1200,元/人·月');
+    expect(r.status('orphan_centralised_growth_rate_follows_low_income')).toBe('fail');
+    expect(r.status('orphan_dispersed_growth_rate_follows_low_income')).toBe('pass');
+  });
+});
+
+describe('中山 低保标准 has its 2020 baseline (1100 元/月), so 2021 is checked on the path to 1150 in 2022', () => {
+  it('1000 in 2021 fails, 1130 passes', async () => {
+    expect((await evaluateCsv('zhongshan', 2021, 'indicator,period,value,unit\n低保标准,2021,1000,元/人·月')).status('low_income_standard')).toBe('fail');
+    expect((await evaluateCsv('zhongshan', 2021, 'indicator,period,value,unit\n低保标准,2021,1130,元/人·月')).status('low_income_standard')).toBe('pass');
+  });
+});
+
+describe('楚雄 row 19: 专栏2\'s 2022 milestone is a target', () => {
+  it('县级失能照护机构覆盖率 80% in 2022 fails, 100% passes', async () => {
+    expect((await evaluateCsv('chuxiong', 2022, 'indicator,period,value\n县级失能照护机构覆盖率,2022,80%')).status('county_disability_care_institution_coverage')).toBe('fail');
+    expect((await evaluateCsv('chuxiong', 2022, 'indicator,period,value\n县级失能照护机构覆盖率,2022,100%')).status('county_disability_care_institution_coverage')).toBe('pass');
+  });
+});
+
+describe('宿迁 十三五 表1 row 6: the printed name is the 农村 half', () => {
+  it('农村和谐社区建设达标率 97.1 in 2020 meets 农村\'s 95 (圆满完成), and 城市和谐社区建设达标率 99 meets 98', async () => {
+    const r = await evaluateCsv('suqian-13th', 2020, 'indicator,period,value,unit\n农村和谐社区建设达标率,2020,97.1,%\n城市和谐社区建设达标率,2020,99,%');
+    expect(r.status('harmonious_community_compliance_rural')).toBe('pass');
+    expect(r.status('harmonious_community_compliance_urban')).toBe('pass');
+  });
+});
+
+describe('printed names and units a CSV may use', () => {
+  it('太仓 附件2 row 4 under its printed name carries 村、居 in order: 10、14 passes 村 (10) and fails 居 (15)', async () => {
+    const r = await evaluateCsv('taicang', 2025, 'indicator,period,value\n村（居）社区社会组织平均数量,2025,"10、14"');
+    expect(r.status('community_social_orgs_per_village')).toBe('pass');
+    expect(r.status('community_social_orgs_per_neighbourhood')).toBe('fail');
+  });
+
+  it('太仓 row 4 with one value under the printed name is an input error, not a guess (exit 2)', () => {
+    const r = evaluateCsvCli('taicang', 2025, 'indicator,period,value\n村（居）社区社会组织平均数量,2025,10', 'row4.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/row4\.csv:2: error: "村（居）社区社会组织平均数量" is printed as 2 values/);
+  });
+
+  it('中山 rows 15 and 16 in their printed units 平方米 and 人', async () => {
+    const r = await evaluateCsv('zhongshan', 2025, 'indicator,period,value,unit\n每百户居民拥有的城乡社区综合服务设施建筑面积,2025,31,平方米\n每万名城镇常住人口拥有社区工作者,2025,18,人');
+    expect(r.status('community_facility_area_per_100_households')).toBe('fail');
+    expect(r.status('community_workers_per_10k')).toBe('pass');
+  });
+
+  it('中山 半自理（半失能） and 全护理（失能） as printed', async () => {
+    const r = await evaluateCsv('zhongshan', 2025, 'indicator,period,value,unit\n半自理（半失能）,2025,60,%\n全护理（失能）,2025,90,%');
+    expect(r.status('care_standard_ratio_semi_self_care')).toBe('pass');
+    expect(r.status('care_standard_ratio_full_care')).toBe('fail');
+  });
+
+  it('宿迁 …接送返回率 (the name the damaged row lost a character of)', async () => {
+    const r = await evaluateCsv('suqian', 2025, 'indicator,period,value,unit\n查明身份信息流浪乞讨受助人员接送返回率,2025,98,%');
+    expect(r.status('vagrant_return_rate')).toBe('fail');
+  });
+});
+
+describe('contradictions: the reading chosen', () => {
+  it('苏州 孤儿 standards: 96% in 2025 meets the table (95以上) and fails the body\'s 统一标准 (100)', async () => {
+    const r = await evaluateCsv('suzhou', 2025, 'indicator,period,value\n社会散居与儿童福利机构孤儿基本生活费补贴标准比例,2025,96%');
+    expect(r.status('orphan_allowance_ratio')).toBe('pass');
+    expect(r.status('orphan_allowance_unified')).toBe('fail');
+  });
+
+  it('太仓 家庭适老化改造户数 is the year\'s households: four quarters of 1200 make 4800 ≥ 4500', async () => {
+    const r = await evaluateCsv('taicang', 2025, 'indicator,period,value\n家庭适老化改造户数,2025-Q1,1200\n家庭适老化改造户数,2025-Q2,1200\n家庭适老化改造户数,2025-Q3,1200\n家庭适老化改造户数,2025-Q4,1200');
+    expect(r.status('home_adaptation_households')).toBe('pass');
+  });
+});

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
-import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
+import { DataError, errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
 import { BinaryFileError, StreamDecoder } from './decode.js';
 import { readDataFiles, type DataFileInfo } from './load.js';
 import { CsvRowReader, PAPA_CONFIG, type RawRow } from './parse-csv.js';
@@ -171,7 +171,11 @@ export async function streamDataFiles(files: readonly string[], onRow: (row: Raw
     } catch {
       // streamCsvFile reports it
     }
-    const r = (await readIfWorkbook(file, onRow, keepRegion, options)) ?? (size < STREAM_ABOVE ? readSmallFile(file, onRow, keepRegion, options) : await streamCsvFile(file, onRow, keepRegion, options));
+    const book = await readIfWorkbook(file, onRow, keepRegion, options);
+    if (book === undefined && options.sheets !== undefined && options.sheets.length > 0) {
+      warnings.push(warningDiagnostic('SHEET_NOT_WORKBOOK', { en: '--sheet applies to workbooks (.xlsx); this CSV file is read whole', zh: '--sheet 只适用于工作簿（.xlsx）；此 CSV 文件整体读取' }, { file }));
+    }
+    const r = book ?? (size < STREAM_ABOVE ? readSmallFile(file, onRow, keepRegion, options) : await streamCsvFile(file, onRow, keepRegion, options));
     if (r.info) infos.push(r.info);
     for (const e of r.errors) errors.push(e);
     for (const w of r.warnings) warnings.push(w);

@@ -107,6 +107,12 @@ describe('sheets', () => {
     expect(notes.errors.map((e) => e.code)).toEqual(['CSV_HEADER']);
   });
 
+  it('--sheet with a CSV file is a warning: the file is read whole', async () => {
+    const r = await read(join(FIXTURES, 'basic/data.csv'), { sheets: ['数据'] });
+    expect(r.rows.length).toBeGreaterThan(0);
+    expect(r.warnings.map((w) => w.code)).toEqual(['SHEET_NOT_WORKBOOK']);
+  });
+
   it('a workbook with no table anywhere is an error naming its sheets', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('说明').addRow(['注：无数据']);

@@ -68,14 +68,21 @@ export function formatKind(code: string): Shown {
   return 'number';
 }
 
+/** A tag by its local name: some writers (not Excel or WPS) prefix the spreadsheet namespace, `<x:c>`. */
+function local(t: SaxesTagPlain): SaxesTagPlain {
+  const at = t.name.indexOf(':');
+  return at < 0 ? t : { ...t, name: t.name.slice(at + 1) };
+}
+
 /** Streams an entry's XML through saxes, decoding UTF-8 across chunk boundaries. */
 async function parseEntry(entry: Promise<Readable>, handlers: { open?: (tag: SaxesTagPlain) => void; text?: (t: string) => void; close?: (tag: SaxesTagPlain) => void }): Promise<void> {
   const stream = await entry;
   return new Promise((resolve, reject) => {
     const parser = new SaxesParser();
-    if (handlers.open) parser.on('opentag', handlers.open);
-    if (handlers.text) parser.on('text', handlers.text);
-    if (handlers.close) parser.on('closetag', handlers.close);
+    const { open, text, close } = handlers;
+    if (open) parser.on('opentag', (t) => open(local(t)));
+    if (text) parser.on('text', text);
+    if (close) parser.on('closetag', (t) => close(local(t)));
     let failed = false;
     parser.on('error', (e) => {
       failed = true;

@@ -1,9 +1,13 @@
-// Bundle the compiled CLI into one CommonJS file (dist/plancheck.cjs) with
-// esbuild: Node loads one CommonJS file faster than a graph of ES modules,
-// and start-up is paid on every CI run. The YAML parser and ajv stay outside
-// and are loaded only when a plan has to be parsed (bundled plans come from
-// the build's cache), as the Word writer (docx, fflate: 270 kB of the bundle)
-// is loaded only for `report --format docx` and the workbook libraries (exceljs,
+// Bundle the compiled code with esbuild:
+// - the CLI into one CommonJS file (dist/plancheck.cjs): Node loads one
+//   CommonJS file faster than a graph of ES modules, and start-up is paid on
+//   every CI run;
+// - the programmatic API (src/index.ts) into one ES module (dist/api.js), the
+//   package's `exports` entry; its types are dist/types (tsc, declarations only).
+// The YAML parser and ajv stay outside (the package's only dependencies) and
+// are loaded only when a plan has to be parsed (bundled plans come from the
+// build's cache), as the Word writer (docx, fflate: 270 kB of the bundle) is
+// loaded only for `report --format docx`, and the workbook libraries (exceljs,
 // saxes, yauzl) only when a workbook is read or written; commands and formats
 // are initialised on use.
 import { rmSync } from 'node:fs';
@@ -13,18 +17,29 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true });
-await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
-  outfile: join(root, 'dist', 'plancheck.cjs'),
+const common = {
   bundle: true,
-  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   keepNames: true,
   logLevel: 'warning',
   external: ['yaml', 'ajv', 'ajv/*', 'docx', 'fflate', 'exceljs', 'saxes', 'yauzl'],
+};
+await build({
+  ...common,
+  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  outfile: join(root, 'dist', 'plancheck.cjs'),
+  format: 'cjs',
   // the sources find their package files from import.meta.url
   define: { 'import.meta.url': '__plancheck_url' },
   banner: { js: "const __plancheck_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: [join(root, 'dist', 'index.js')],
+  outfile: join(root, 'dist', 'api.js'),
+  format: 'esm',
+  // CommonJS packages in the bundle (papaparse, cli-table3) call require()
+  banner: { js: "import { createRequire as __plancheck_cr } from 'node:module'; const require = __plancheck_cr(import.meta.url);" },
 });

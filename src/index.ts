@@ -180,3 +180,8 @@ function firstLine(file: string): { file: string; line: number } {
 export { progressReport, type ReportOptions } from './run/report.js';
 export { loadPlan, checkPlanFile, bundledPlanIds } from './plan/load.js';
 export type { Policy } from './evaluate/policy.js';
+export type { FailOn, MissingPolicy } from './evaluate/policy.js';
+export type { CheckResult, ComparisonShown, ExpectedValue, InputUsed, PlanEvaluation, ResultCode, Severity, Status } from './evaluate/result.js';
+export type { LoadedPlan, Plan } from './plan/model.js';
+export type { Diagnostic, Location } from './errors.js';
+export { InputError, PlanError, DataError, UsageError } from './errors.js';

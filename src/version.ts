@@ -3,9 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
 
-let cached: string | undefined;
+interface PackageJson {
+  readonly version: string;
+  readonly bugs?: { readonly url?: string };
+}
+
+let cached: PackageJson | undefined;
+
+function packageJson(): PackageJson {
+  cached ??= JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
+  return cached;
+}
 
 export function version(): string {
-  cached ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return cached;
+  return packageJson().version;
+}
+
+/** Where bugs are reported (package.json `bugs`). */
+export function bugsUrl(): string {
+  return packageJson().bugs?.url ?? 'the plancheck repository';
 }

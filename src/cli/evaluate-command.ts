@@ -1,10 +1,11 @@
 /** `plancheck evaluate`: options → evaluate() → a report on stdout → exit code. */
-import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { UsageError } from '../errors.js';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
 import { evaluate } from '../index.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
-import { formatNames, isBinaryFormat, isFormat, loadBinaryFormatter, loadFormatter } from '../report/registry.js';
+import type { RepoPaths } from '../report/options.js';
+import { formatNames, isBinaryFormat, isFormat, loadBinaryFormatter, loadFormatter, type Formatter } from '../report/registry.js';
 import { printDiagnostics, useColor, type Io } from './io.js';
 import { FAIL_ON, LANGS, MISSING, oneOf, parseYear, readOptions, refuseBinaryToTerminal } from './options.js';
 
@@ -19,6 +20,7 @@ export interface EvaluateFlags {
   lang?: string;
   color: boolean;
   output?: string[];
+  repoRoot?: string;
   sheet?: string[];
   layout?: string;
 }
@@ -43,25 +45,49 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags)
   const year = parseYear(flags.year);
   const outputs = (flags.output ?? []).map(parseOutputSpec);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
-  const run = await evaluate({
-    plans: flags.plan,
-    data: files,
-    policy,
-    requireComplete,
-    input: readOptions(flags),
-    ...(year === undefined ? {} : { year }),
-    ...(flags.period === undefined ? {} : { period: flags.period }),
-  });
+  // annotations and SARIF locations are relative to the repository root: --repo-root,
+  // else the checkout of a GitHub Actions job, else the working directory
+  const cwd = process.cwd();
+  const paths = { cwd, root: resolve(cwd, flags.repoRoot ?? (io.env['GITHUB_WORKSPACE'] || '.')) };
+  let run;
+  try {
+    run = await evaluate({
+      plans: flags.plan,
+      data: files,
+      policy,
+      requireComplete,
+      input: readOptions(flags),
+      ...(year === undefined ? {} : { year }),
+      ...(flags.period === undefined ? {} : { period: flags.period }),
+    });
+  } catch (e) {
+    // data errors are annotated too; main.ts still prints them and exits 2
+    if (format === 'github' && e instanceof InputError) io.out((await import('../report/github.js')).formatGithubDiagnostics(e.diagnostics, { color: false, lang, paths }));
+    throw e;
+  }
   printDiagnostics(io, run.warnings);
   for (const o of outputs) {
-    const content = isBinaryFormat(o.format) ? await (await loadBinaryFormatter(o.format))(run, { color: false, lang }) : (await loadFormatter(o.format))(run, { color: false, lang });
+    const content = isBinaryFormat(o.format) ? await (await loadBinaryFormatter(o.format))(run, { color: false, lang, paths }) : (await loadFormatter(o.format))(run, { color: false, lang, paths });
     try {
       writeFileSync(o.file, content);
     } catch (e) {
       throw new UsageError(`cannot write ${o.file}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  if (isBinaryFormat(format)) (io.outBytes as (b: Uint8Array) => void)(await (await loadBinaryFormatter(format))(run, { color: false, lang }));
-  else io.out((await loadFormatter(format))(run, { color: useColor(io, flags.color), lang }));
+  if (isBinaryFormat(format)) (io.outBytes as (b: Uint8Array) => void)(await (await loadBinaryFormatter(format))(run, { color: false, lang, paths }));
+  else io.out((await loadFormatter(format))(run, { color: useColor(io, flags.color), lang, paths }));
+  await appendStepSummary(io, run, lang, paths);
   return run.failing > 0 ? 1 : 0;
+}
+
+/** In a GitHub Actions step, the Markdown report is appended to the job summary (no flag needed). */
+async function appendStepSummary(io: Io, run: Parameters<Formatter>[0], lang: Lang, paths: RepoPaths): Promise<void> {
+  const file = io.env['GITHUB_STEP_SUMMARY'];
+  if (file === undefined || file === '') return;
+  const markdown = await loadFormatter('markdown');
+  try {
+    appendFileSync(file, markdown(run, { color: false, lang, paths }));
+  } catch (e) {
+    throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
-import { version } from '../version.js';
+import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import type { TemplateFlags } from './plan-commands.js';
@@ -48,6 +48,7 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['zh', 'en']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--repo-root <dir>', 'the repository root that github and sarif locations are relative to (default: $GITHUB_WORKSPACE, else the working directory)')
     .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
@@ -144,7 +145,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;
     }
-    io.err(`plancheck: internal error, please report it: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`plancheck: internal error, please report it (${bugsUrl()}): ${e instanceof Error ? e.message : String(e)}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     else io.err('(run with --debug for the stack trace)\n');
     return EXIT.internal;

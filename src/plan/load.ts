@@ -110,6 +110,7 @@ export async function loadPlan(ref: string): Promise<LoadedPlan & { readonly war
   const result = await checkPlanFile(file, undefined, true, false);
   if (!result.ok) throw new PlanError(`invalid plan ${file}`, result.errors);
   // a bundled plan is named as it stands in the package, the same on every machine
-  const shown = dirname(file) === PLANS_DIR ? `plans/${basename(file)}` : file;
-  return { plan: result.plan, file: shown, sha256: result.sha256 ?? '', warnings: result.warnings };
+  const bundled = dirname(file) === PLANS_DIR;
+  const shown = bundled ? `plans/${basename(file)}` : file;
+  return { plan: result.plan, file: shown, sha256: result.sha256 ?? '', bundled, warnings: result.warnings };
 }

@@ -146,6 +146,8 @@ export interface LoadedPlan {
   readonly plan: Plan;
   readonly file: string;
   readonly sha256: string;
+  /** one of plancheck's own plans (its file is in the package, not the user's repository) */
+  readonly bundled?: boolean;
 }
 
 /** Every measurement a CSV may carry for this plan: indicators first, then declared measurements. */

@@ -85,6 +85,32 @@ export function formatDiffMarkdown(d: DiffReport, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
+export const DIFF_SCHEMA_VERSION = '1.0.0';
+
+/** The machine format, described by schemas/diff.schema.json: snake_case keys like the result JSON, absent values null. */
 export function formatDiffJson(d: DiffReport): string {
-  return `${JSON.stringify({ schema_version: '1.0.0', ...d }, null, 2)}\n`;
+  const out = {
+    schema_version: DIFF_SCHEMA_VERSION,
+    old: d.old,
+    new: d.new,
+    checks: d.checks.map((c) => ({
+      plan: c.plan,
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      attribute: c.attribute,
+      old_status: c.oldStatus,
+      new_status: c.newStatus,
+      transition: c.transition,
+      old_value: c.oldValue,
+      new_value: c.newValue,
+      unit: c.unit,
+      delta: c.delta ?? null,
+      verdict: c.verdict ?? null,
+      distance_change: c.distanceChange ?? null,
+    })),
+    plan_changes: d.planChanges.map((p) => ({ plan: p.plan, id: p.id, name: p.name, change: p.change, old: p.old, new: p.new })),
+    binding_regressions: d.bindingRegressions,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
 }

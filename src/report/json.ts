@@ -10,6 +10,11 @@ import type { FormatOptions } from './options.js';
 
 export const RESULT_SCHEMA_VERSION = '1.0.0';
 
+/** JSON keys are snake_case throughout (annualGrowth → annual_growth). */
+function snakeKeys(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
 function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<string, unknown> {
   return {
     id: r.id,
@@ -21,7 +26,7 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     status: r.status,
     severity: r.severity,
     code: r.code,
-    expected: r.expected ? { ...r.expected, text: `${expectedShort(r.expected)}${r.kind === 'target' ? `（${basisText(r.expected, year, o.lang)}）` : ''}` } : null,
+    expected: r.expected ? { ...snakeKeys(r.expected), text: `${expectedShort(r.expected)}${r.kind === 'target' ? `（${basisText(r.expected, year, o.lang)}）` : ''}` } : null,
     actual: r.actual,
     unit: r.unit,
     margin: r.margin ?? null,

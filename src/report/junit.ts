@@ -1,65 +1,126 @@
 /**
- * JUnit XML: one testsuite per plan, one testcase per target or rule. A
- * fail is a <failure> with expected and actual; pending is <skipped>;
- * missing is a <failure> when it counts under the policy, else <skipped>.
+ * JUnit XML as Jenkins (xunit-plugin's junit-10.xsd) and GitLab read it:
+ * one testsuite per plan, one testcase per target or rule.
+ *
+ * - `<failure>` exactly for what fails the gate under --fail-on / --missing
+ *   (a check that could not be computed is an `<error>`, and fails it too), so
+ *   failures + errors is the number behind exit code 1;
+ * - every other check that did not pass (a 预期性 shortfall under
+ *   `--fail-on binding`, absent data that only warns, a check not yet due) is
+ *   `<skipped>`: visible, never counted as a failure;
+ * - the reason is the element's text, which is all GitLab shows.
+ *
+ * junit-10.xsd allows no `<properties>` inside a testcase and no `skipped`
+ * on `<testsuites>`; plan facts are suite properties.
+ *
+ * Built with fast-xml-parser's XMLBuilder (escaping by the library; the
+ * characters XML 1.0 cannot carry are dropped). xmlbuilder2 did the same job
+ * but added 312 kB to the minified CLI bundle against 22 kB, and every run
+ * parses the bundle: see bench/xml-builder.md.
  */
+import { XMLBuilder } from 'fast-xml-parser';
 import { isFailing } from '../evaluate/policy.js';
+import type { CheckResult } from '../evaluate/result.js';
+import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
 import { explain, requirementText, unitSuffix } from './explain.js';
+import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
-export function xmlEscape(s: string): string {
-  return s
-    // characters XML 1.0 cannot carry
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
 }
 
-function suite(report: EvaluationReport, o: FormatOptions): { xml: string; tests: number; failures: number; skipped: number; errors: number } {
-  let failures = 0;
-  let skipped = 0;
-  let errors = 0;
-  const cases = report.evaluation.results.map((r) => {
-    const name = `${r.name} [${r.id}]`;
-    const classname = `${report.plan.id}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`;
-    const msg = explain(r, report.year, o.lang);
-    const body = [
-      `expected: ${requirementText(r)}`,
-      `actual: ${r.actual ? `${r.actual.value}${unitSuffix(r.unit)}` : '—'}`,
-      ...r.inputs.map((i) => `input: ${i.name} ${i.period} = ${i.value} ${i.unit} (${i.file}:${i.line})`),
-      `source: ${r.source.table ?? r.source.section ?? ''} ${r.source.row ?? ''} ${r.source.text}`.trim(),
-    ].join('\n');
-    let inner = '';
-    if (r.status === 'error') {
-      errors++;
-      inner = `<error message="${xmlEscape(msg)}" type="${r.code}">${xmlEscape(body)}</error>`;
-    } else if (r.status === 'fail' || (r.status === 'missing' && isFailing(r, report.policy))) {
-      failures++;
-      inner = `<failure message="${xmlEscape(msg)}" type="${r.code}">${xmlEscape(body)}</failure>`;
-    } else if (r.status === 'pending' || r.status === 'missing') {
-      skipped++;
-      inner = `<skipped message="${xmlEscape(msg)}"/>`;
+type Outcome = 'pass' | 'failure' | 'error' | 'skipped';
+
+/** The one mapping from a result and the policy to a JUnit outcome. */
+export function junitOutcome(r: CheckResult, report: EvaluationReport): Outcome {
+  if (r.status === 'pass') return 'pass';
+  if (!isFailing(r, report.policy)) return 'skipped';
+  return r.status === 'error' ? 'error' : 'failure';
+}
+
+/** The reason, as text: the verdict, then what was expected and found, the inputs and the source. */
+function reasonText(r: CheckResult, report: EvaluationReport, o: FormatOptions, outcome: Outcome): string {
+  const lines = [explain(r, report.year, o.lang)];
+  if (outcome === 'skipped' && r.status !== 'pending') {
+    lines.push(t(o.lang, 'junit.not_counted', { attribute: t(o.lang, `attribute.${r.attribute}`), status: t(o.lang, `status.${r.status}`), failOn: report.policy.failOn, missing: report.policy.missing }));
+  }
+  lines.push(
+    `${t(o.lang, 'junit.expected')}: ${requirementText(r)}`,
+    `${t(o.lang, 'junit.actual')}: ${r.actual ? `${r.actual.value}${unitSuffix(r.unit)}` : '—'}`,
+    ...r.inputs.map((i) => `${t(o.lang, 'junit.input')}: ${i.name} ${i.period} = ${i.value} ${i.unit} (${i.file}:${i.line})`),
+    `${t(o.lang, 'junit.source')}: ${[r.source.table ?? r.source.section ?? '', r.source.row ?? '', r.source.text].filter((x) => x !== '').join(' ')}`,
+  );
+  return lines.join('\n');
+}
+
+/** Characters XML 1.0 cannot carry are dropped, not escaped. */
+function xmlChars(value: unknown): unknown {
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' ? value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '') : value;
+}
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  processEntities: true,
+  tagValueProcessor: (_name: string, value: unknown) => xmlChars(value),
+  attributeValueProcessor: (_name: string, value: unknown) => xmlChars(value),
+});
+
+type Element = Record<string, unknown>;
+
+function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; counts: Counts } {
+  const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const testcase: Element[] = [];
+  for (const r of report.evaluation.results) {
+    const outcome = junitOutcome(r, report);
+    c.tests++;
+    const tc: Element = { '@_classname': `${report.plan.id}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`, '@_name': `${r.name} [${r.id}]`, '@_time': '0' };
+    if (outcome !== 'pass') {
+      c[outcome === 'failure' ? 'failures' : outcome === 'error' ? 'errors' : 'skipped']++;
+      tc[outcome] = { '@_message': explain(r, report.year, o.lang), '@_type': r.code, '#text': reasonText(r, report, o, outcome) };
     }
-    const props = `<properties><property name="attribute" value="${r.attribute}"/><property name="status" value="${r.status}"/></properties>`;
-    return `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(name)}">${props}${inner}</testcase>`;
-  });
-  const tests = cases.length;
-  const head = `  <testsuite name="${xmlEscape(`${report.plan.id} ${report.plan.title}`)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">`;
-  return { xml: [head, ...cases, '  </testsuite>'].join('\n'), tests, failures, skipped, errors };
+    testcase.push(tc);
+  }
+  const facts: [string, string][] = [
+    ['plan', report.plan.id],
+    ['plan_file', report.plan.file],
+    ['plan_sha256', report.plan.sha256],
+    ['period', formatAsOf(report.asOf)],
+    ['fail_on', report.policy.failOn],
+    ['missing', report.policy.missing],
+  ];
+  const suite: Element = {
+    '@_name': `${report.plan.id} ${report.plan.title}`,
+    '@_tests': String(c.tests),
+    '@_failures': String(c.failures),
+    '@_errors': String(c.errors),
+    '@_skipped': String(c.skipped),
+    '@_time': '0',
+    // a bundled plan's file is not in the user's repository
+    ...(report.loaded.bundled === true ? {} : { '@_file': report.plan.file }),
+    properties: { property: facts.map(([name, value]) => ({ '@_name': name, '@_value': value })) },
+    testcase,
+  };
+  return { suite, counts: c };
 }
 
 export function formatJunit(run: RunReport, o: FormatOptions): string {
-  const suites = run.reports.map((r) => suite(r, o));
-  const sum = (k: 'tests' | 'failures' | 'skipped' | 'errors'): number => suites.reduce((n, s) => n + s[k], 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="plancheck" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="0">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const suites = run.reports.map((r) => suiteOf(r, o));
+  const sum = (k: keyof Counts): string => String(suites.reduce((n, s) => n + s.counts[k], 0));
+  const doc = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    // junit-10.xsd: no `skipped` on <testsuites>
+    testsuites: { '@_name': 'plancheck', '@_tests': sum('tests'), '@_failures': sum('failures'), '@_errors': sum('errors'), '@_time': '0', testsuite: suites.map((s) => s.suite) },
+  };
+  return builder.build(doc);
 }

@@ -202,6 +202,15 @@ const zh: Catalog = {
   'warnings.heading': '提示',
   'heading.owed': '尚需报送（{count} 行）',
   'heading.unrouted': '以下地区不属于所给任何规划，相关行未评估',
+  // CI outputs: JUnit reasons, annotations
+  'junit.not_counted': '{attribute}，{status}：按 --fail-on {failOn}、--missing {missing} 不计为失败',
+  'junit.expected': '要求',
+  'junit.actual': '实际',
+  'junit.input': '输入',
+  'junit.source': '出处',
+  'annot.owed': '{name}（{unit}）应报未报：{periods}',
+  'annot.declared': '规划在此声明该项：{message}',
+  'annot.unrouted': '{rows} 行属于地区“{region}”，所给规划均不覆盖该地区',
 };
 
 const en: Catalog = {
@@ -398,6 +407,15 @@ const en: Catalog = {
   'warnings.heading': 'Notes',
   'heading.owed': 'Still owed (rows: {count})',
   'heading.unrouted': 'Rows for regions no given plan covers (not evaluated)',
+  // CI outputs: JUnit reasons, annotations
+  'junit.not_counted': '{attribute}, {status}: not counted as a failure under --fail-on {failOn} --missing {missing}',
+  'junit.expected': 'expected',
+  'junit.actual': 'actual',
+  'junit.input': 'input',
+  'junit.source': 'source',
+  'annot.owed': '{name} ({unit}) due and not reported: {periods}',
+  'annot.declared': 'the plan declares it here: {message}',
+  'annot.unrouted': '{rows} row(s) for region {region}, which no plan covers',
 };
 
 const CATALOGS: Readonly<Record<Lang, Catalog>> = { zh, en };

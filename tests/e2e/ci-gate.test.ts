@@ -66,20 +66,24 @@ describe('a CI gate over two cities, one monthly file', () => {
     ]);
   });
 
-  it('an absent value is annotated at the plan line that declares it', () => {
-    const r = runCli([...GATE, '--format', 'github']);
-    expect(r.stdout).toContain('::error file=tests/fixtures/two-regions/other.yaml,line=7,title=other%3A 家庭适老化改造户数::');
+  it('an absent value is annotated where it is added (the last row of its measurement) and, in the user\'s own plan, where it is declared', () => {
+    const r = runCli([...GATE, '--format', 'github', '--lang', 'en']);
+    expect(r.stdout).toContain('::error file=tests/fixtures/two-regions/monthly.csv,line=7,title=other%3A 家庭适老化改造户数::due and not reported: 2024-04');
+    expect(r.stdout).toContain('::notice file=tests/fixtures/two-regions/other.yaml,line=7,title=other%3A 家庭适老化改造户数::the plan declares it here: due and not reported: 2024-04');
   });
 
   it('SARIF 2.1.0 with locations', () => {
     const r = runCli([...GATE, '--format', 'sarif']);
     const s = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     expect(s.version).toBe('2.1.0');
-    const run = s.runs[0];
+    // one run per plan and period
+    expect(s.runs.map((x) => (x as unknown as { automationDetails: { id: string } }).automationDetails.id)).toEqual(['plancheck/basic/2024-06/', 'plancheck/other/2024-06/']);
+    expect(s.runs[0]?.results).toEqual([]);
+    const run = s.runs[1];
     expect(run?.tool.driver.name).toBe('plancheck');
     expect(run?.results).toHaveLength(1);
     expect(run?.results[0]).toMatchObject({ ruleId: 'INCOMPLETE', level: 'error' });
-    expect(run?.results[0]?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'tests/fixtures/two-regions/other.yaml' }, region: { startLine: 7 } });
+    expect(run?.results[0]?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'tests/fixtures/two-regions/monthly.csv' }, region: { startLine: 7 } });
     expect(run?.tool.driver.rules.map((x) => x.id)).toEqual(['INCOMPLETE']);
   });
 
@@ -132,6 +136,8 @@ describe('the bundled monthly example: Suzhou and Taicang in one file (README)',
   it('GitHub annotations point at the CSV line of the value at fault', () => {
     const r = runCli([...ARGS, '--format', 'github', '--lang', 'en']);
     expect(r.stdout).toContain('::error file=examples/monthly-2024.csv,line=10,title=suzhou%3A 接受上门服务的居家老年人数占比::');
-    expect(r.stdout).toMatch(/::error file=plans\/suzhou.yaml,line=\d+,title=suzhou%3A 护理型床位占养老机构床位比例::due and not reported: 2024-Q2/);
+    // a bundled plan is not in the user's repository: absent data points at the last row of its measurement
+    expect(r.stdout).toContain('::error file=examples/monthly-2024.csv,line=13,title=suzhou%3A 护理型床位占养老机构床位比例::due and not reported: 2024-Q2');
+    expect(r.stdout).not.toContain('plans/');
   });
 });

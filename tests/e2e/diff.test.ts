@@ -18,11 +18,11 @@ function save(name: string, args: string[]): string {
 interface Change {
   id: string;
   transition: string;
-  oldStatus: string;
-  newStatus: string;
-  delta?: string;
-  verdict?: string;
-  distanceChange?: string;
+  old_status: string;
+  new_status: string;
+  delta: string | null;
+  verdict: string | null;
+  distance_change: string | null;
 }
 
 describe('plancheck diff', () => {
@@ -32,17 +32,17 @@ describe('plancheck diff', () => {
   it('two saved results of different years: transitions and direction-aware value changes', () => {
     const r = runCli(['diff', y2023, y2024, '--format', 'json']);
     expect(r.status).toBe(0);
-    const d = JSON.parse(r.stdout) as { checks: Change[]; planChanges: unknown[]; bindingRegressions: number };
+    const d = JSON.parse(r.stdout) as { checks: Change[]; plan_changes: unknown[]; binding_regressions: number };
     const by = Object.fromEntries(d.checks.map((c) => [c.id, c]));
     // 19.5% → 19.0%: pass → fail (behind the 2024 milestone 19.66%), higher is better
-    expect(by['home_visit_share']).toMatchObject({ transition: 'regressed', delta: '-0.5', verdict: 'worsened', distanceChange: '0.5' });
+    expect(by['home_visit_share']).toMatchObject({ transition: 'regressed', delta: '-0.5', verdict: 'worsened', distance_change: '0.5' });
     // 38% → 36.5%: lower is better, still failing but improved and 1.5 closer to the 35% target
-    expect(by['burial_share']).toMatchObject({ transition: 'still_failing', delta: '-1.5', verdict: 'improved', distanceChange: '-1.5' });
+    expect(by['burial_share']).toMatchObject({ transition: 'still_failing', delta: '-1.5', verdict: 'improved', distance_change: '-1.5' });
     // 600 → 1000 个: pending → pass
     expect(by['elderly_friendly_communities']).toMatchObject({ transition: 'newly_evaluable', verdict: 'improved' });
     expect(by['special_hardship_vs_low_income']).toMatchObject({ transition: 'recovered' });
-    expect(d.bindingRegressions).toBe(1);
-    expect(d.planChanges).toEqual([]);
+    expect(d.binding_regressions).toBe(1);
+    expect(d.plan_changes).toEqual([]);
   });
 
   it('--fail-on-regression gates on a binding regression', () => {
@@ -52,8 +52,8 @@ describe('plancheck diff', () => {
 
   it('a changed target in a copy of the plan shows up as a plan change', () => {
     const changed = save('changed.json', ['--plan', 'tests/fixtures/diff/plan-changed-target.yaml', 'tests/fixtures/basic/data.csv']);
-    const d = JSON.parse(runCli(['diff', y2023, changed, '--format', 'json']).stdout) as { planChanges: { id: string; change: string; old: string; new: string }[] };
-    expect(d.planChanges).toEqual([{ plan: 'basic', id: 'home_visit_share', name: '接受上门服务的居家老年人数占比', change: 'target_changed', old: '2025 >= 20', new: '2025 >= 21' }]);
+    const d = JSON.parse(runCli(['diff', y2023, changed, '--format', 'json']).stdout) as { plan_changes: { id: string; change: string; old: string; new: string }[] };
+    expect(d.plan_changes).toEqual([{ plan: 'basic', id: 'home_visit_share', name: '接受上门服务的居家老年人数占比', change: 'target_changed', old: '2025 >= 20', new: '2025 >= 21' }]);
   });
 
   it('evaluates both sides from data files with --plan … --', () => {
@@ -81,7 +81,7 @@ describe('plancheck diff', () => {
 describe('plancheck diff on the Suzhou examples, 2023 → 2024 (milestones by hand)', () => {
   const y2023 = save('suzhou-2023.json', ['--plan', 'suzhou', 'examples/suzhou-2023.csv']);
   const y2024 = save('suzhou-2024.json', ['--plan', 'suzhou', 'examples/suzhou-2024.csv']);
-  const d = JSON.parse(runCli(['diff', y2023, y2024, '--format', 'json']).stdout) as { checks: (Change & { oldValue: string | null; newValue: string | null })[]; bindingRegressions: number; planChanges: unknown[] };
+  const d = JSON.parse(runCli(['diff', y2023, y2024, '--format', 'json']).stdout) as { checks: (Change & { old_value: string | null; new_value: string | null })[]; binding_regressions: number; plan_changes: unknown[] };
   const by = Object.fromEntries(d.checks.map((c) => [c.id, c]));
 
   it.each([
@@ -95,12 +95,12 @@ describe('plancheck diff on the Suzhou examples, 2023 → 2024 (milestones by ha
     ['special_hardship_vs_low_income', 'recovered', 'improved', undefined],
   ])('%s: %s, value %s, distance change %s', (id, transition, verdict, distance) => {
     expect(by[id]).toMatchObject({ transition, verdict });
-    expect(by[id]?.distanceChange).toBe(distance);
+    expect(by[id]?.distance_change).toBe(distance ?? null);
   });
 
   it('counts one binding regression, and no plan change', () => {
-    expect(d.bindingRegressions).toBe(1);
-    expect(d.planChanges).toEqual([]);
+    expect(d.binding_regressions).toBe(1);
+    expect(d.plan_changes).toEqual([]);
     expect(runCli(['diff', y2023, y2024, '--fail-on-regression']).status).toBe(1);
   });
 });

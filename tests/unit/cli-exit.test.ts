@@ -15,7 +15,7 @@ describe('exit codes', () => {
     });
     const code = await main(['evaluate', '--plan', 'tests/fixtures/basic/plan.yaml', 'tests/fixtures/basic/data.csv'], t);
     expect(code).toBe(3);
-    expect(t.errText()).toMatch(/internal error, please report it: stdout closed/);
+    expect(t.errText()).toMatch(/internal error, please report it \(https:\/\/github.com\/plancheck\/plancheck\/issues\): stdout closed/);
     expect(t.errText()).not.toMatch(/\n\s+at /);
   });
 

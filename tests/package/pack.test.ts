@@ -55,6 +55,10 @@ function lockFor(tarballName: string, integrity: string): object {
       const path = find(from, name);
       if (packages[path]) continue;
       const entry = { ...(own[path] as LockEntry) };
+      // a lock without resolved URLs makes npm ask the registry for each package's metadata,
+      // which the cache may not hold: the URL is the registry's tarball for name and version
+      const pkgName = path.replace(/^.*node_modules\//, '');
+      entry.resolved ??= `https://registry.npmjs.org/${pkgName}/-/${pkgName.replace(/^@[^/]+\//, '')}-${entry.version}.tgz`;
       delete entry.dev;
       delete entry.devOptional;
       packages[path] = entry;
@@ -106,6 +110,15 @@ describe('the packed tarball', () => {
     expect(doc.plan.id).toBe('suzhou');
     expect(doc.plancheck_version).toBe(pkg.version);
     expect(run('npx', ['--no-install', 'plancheck', '--version'], project).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('reads and writes workbooks with the installed dependencies (saxes, yauzl, exceljs)', () => {
+    const out = join(project, 'results.xlsx');
+    const r = run('npx', ['--no-install', 'plancheck', 'evaluate', '--plan', join(ROOT, 'tests/fixtures/basic/plan.yaml'), join(ROOT, 'tests/fixtures/workbook/bureau.xlsx'), '--format', 'json', '--output', `xlsx:${out}`], project);
+    expect(r.stderr).not.toMatch(/internal error|Cannot find module/);
+    expect(r.status).toBe(1);
+    assertValidJson('result', JSON.parse(r.stdout) as unknown);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('reads a plan file of the user\'s own with the installed dependencies (yaml, ajv)', () => {

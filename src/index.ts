@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Binder } from './data/bind.js';
 import type { DataFileInfo } from './data/load.js';
 import { MAX_ERRORS } from './data/parse-csv.js';
-import type { AsOf } from './model/period.js';
+import { formatAsOf, type AsOf } from './model/period.js';
+import { chooseAsOf, outsideYearsWarning } from './run/choose-period.js';
 import { Router } from './data/route.js';
 import { streamDataFiles, type ReadOptions } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
@@ -17,7 +18,7 @@ import { failingResults, type Policy } from './evaluate/policy.js';
 import type { PlanEvaluation } from './evaluate/result.js';
 import { loadPlan } from './plan/load.js';
 import type { LoadedPlan, Plan } from './plan/model.js';
-import { fixedAsOf, latestAsOf, UnknownNames } from './run/common.js';
+import { fixedAsOf, UnknownNames } from './run/common.js';
 import { version } from './version.js';
 
 export interface EvaluateOptions {
@@ -76,6 +77,39 @@ export function expandPlanRefs(refs: readonly string[]): string[] {
     }
     return [ref];
   });
+}
+
+/**
+ * The moment the plans are evaluated at: the one given, or the latest the
+ * data backs (src/run/choose-period.ts), one for all plans. Rows outside a
+ * plan's years are warned about.
+ */
+function choosePeriods(loaded: readonly LoadedPlan[], binders: ReadonlyMap<string, Binder>, fixed: AsOf | undefined, warnings: Diagnostic[]): Map<string, AsOf> {
+  const pds = loaded.map((l) => {
+    const b = binders.get(l.plan.id) as Binder;
+    return { plan: l.plan, data: b.measurements, empty: b.emptyByPeriod };
+  });
+  for (const pd of pds) {
+    const outside = outsideYearsWarning(pd);
+    if (outside) warnings.push(outside);
+  }
+  let asOf = fixed;
+  if (asOf === undefined) {
+    const c = chooseAsOf(pds);
+    if (c.kind === 'unclear') throw new DataError('the period to evaluate is not clear', [c.error]);
+    if (c.kind === 'chosen') asOf = c.asOf;
+  }
+  return new Map(loaded.map((l) => [l.plan.id, asOf ?? { year: l.plan.period.lastYear, month: 12 }]));
+}
+
+/** No check found any value (all owed, absent from the data, or not due). */
+function nothingFound(e: PlanEvaluation): boolean {
+  return e.results.length > 0 && e.results.every((r) => r.inputs.length === 0);
+}
+
+function noDataWarning(plan: Plan, asOf: AsOf): Diagnostic {
+  const at = formatAsOf(asOf);
+  return warningDiagnostic('NO_DATA', { en: `no check of plan ${plan.id} found any data for ${at}: the run fails`, zh: `规划 ${plan.id} 的各项检查在 ${at} 均无数据：本次运行不通过` });
 }
 
 /**
@@ -148,14 +182,15 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const sets = [...binders.values()].map((b) => b.measurements);
-  if (sets.every((m) => m.size === 0)) {
+  if (sets.every((m) => m.size === 0) && [...binders.values()].every((b) => b.emptyByPeriod.size === 0)) {
     throw new DataError('no usable rows', [errorDiagnostic('NO_MEASUREMENTS', `none of the ${rowCount} rows names a measurement of ${loaded.map((l) => `plan ${l.plan.id}`).join(', ')}`, firstLine(options.data[0] as string))]);
   }
-  const fallback = sets.map(latestAsOf).find((a) => a !== undefined);
+  const chosen = choosePeriods(loaded, binders, fixed, warnings);
   const reports = loaded.map((l): EvaluationReport => {
     const data = (binders.get(l.plan.id) as Binder).measurements;
-    const asOf = fixed ?? latestAsOf(data) ?? fallback ?? { year: l.plan.period.lastYear, month: 12 };
+    const asOf = chosen.get(l.plan.id) as AsOf;
     const evaluation = evaluatePlan(l.plan, data, asOf, { requireComplete: options.requireComplete === true });
+    const noData = nothingFound(evaluation);
     return {
       version: version(),
       plan: { id: l.plan.id, title: l.plan.title, region: evaluation.plan.region, file: l.file, sha256: l.sha256 },
@@ -164,12 +199,13 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
       data: read.files,
       evaluation,
       policy: options.policy,
-      failing: failingResults(evaluation.results, options.policy).length,
-      warnings: [],
+      // an evaluation in which no check found any data is never OK
+      failing: Math.max(failingResults(evaluation.results, options.policy).length, noData && options.policy.failOn !== 'never' ? 1 : 0),
+      warnings: noData ? [noDataWarning(l.plan, asOf)] : [],
       loaded: l,
     };
   });
-  return { version: version(), data: read.files, reports, unrouted: unroutedList, policy: options.policy, failing: reports.reduce((n, r) => n + r.failing, 0), warnings };
+  return { version: version(), data: read.files, reports, unrouted: unroutedList, policy: options.policy, failing: reports.reduce((n, r) => n + r.failing, 0), warnings: [...warnings, ...reports.flatMap((r) => r.warnings)] };
 }
 
 /** The first data line of a file, for errors about the file as a whole. */

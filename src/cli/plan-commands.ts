@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatDiagnostic, UsageError, warningDiagnostic } from '../errors.js';
+import { describeEnvelope } from '../evaluate/plausibility.js';
 import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
-import type { Plan } from '../plan/model.js';
+import { allMeasurements, type Plan } from '../plan/model.js';
 import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import { langFromLocale, type Lang } from '../report/messages.js';
@@ -53,6 +54,8 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
     const counts = r.ok ? `${r.plan.indicators.length} indicators, ${r.plan.rules.length} rules` : `${r.errors.length} error(s)`;
     io.out(`${failed ? '✗' : '✓'} ${file}: ${counts}, ${r.warnings.length} warning(s)\n`);
     if (r.ok) valid.push(r.plan);
+    // where the plan widens or narrows the plausibility envelope, say so
+    if (r.ok) for (const m of allMeasurements(r.plan).filter((x) => x.plausible !== undefined)) io.out(`  plausible ${m.id} (${m.name}): ${describeEnvelope(m)}\n`);
   }
   if (flags.ledger === true && seeds !== undefined && !ledgerComplete(io, valid, seeds) && flags.strict === true) bad = true;
   return bad ? 2 : 0;

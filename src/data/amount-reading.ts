@@ -20,14 +20,19 @@ function magnitude(v: Interval): Decimal {
   return v.lo.isFinite() ? v.lo : v.hi;
 }
 
-export function readShareOrAmount(m: Measurement, row: RawRow, value: Interval, suffix: '%' | '‰' | undefined, find: (id: string) => Measurement | undefined): Reading {
+/**
+ * `units`: every unit the row writes (value cell, unit column, indicator
+ * cell, value header); the first that is in the amount's dimension makes the
+ * value the amount, any other written unit leaves it the share (and is
+ * checked against it), and none at all leaves the reading to plausibility.
+ */
+export function readShareOrAmount(m: Measurement, row: RawRow, value: Interval, units: readonly string[], find: (id: string) => Measurement | undefined): Reading {
   const reading = 'amount' in m ? (m as { amount?: { id: string; bareShareMax: Decimal; bareAmountMin: Decimal } }).amount : undefined;
   const amount = reading ? find(reading.id) : undefined;
-  if (!reading || !amount || suffix !== undefined) return { kind: 'as_named' };
-  const written = row.unit ?? row.headerUnit;
-  if (written !== undefined) {
-    const u = tryParseUnit(written);
-    return u && u.dimension === amount.unit.dimension ? { kind: 'amount', measurement: amount } : { kind: 'as_named' };
+  if (!reading || !amount) return { kind: 'as_named' };
+  if (units.length > 0) {
+    const inAmount = units.some((w) => tryParseUnit(w)?.dimension === amount.unit.dimension);
+    return inAmount ? { kind: 'amount', measurement: amount } : { kind: 'as_named' };
   }
   const v = magnitude(value);
   if (v.lte(reading.bareShareMax)) return { kind: 'as_named' };

@@ -4,12 +4,14 @@
  * number, a unit that does not convert, a period that is not one, two rows
  * that disagree. Pure: no file system.
  */
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
-import type { Measurement, Plan } from '../plan/model.js';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
+import { allMeasurements, type Measurement, type Plan } from '../plan/model.js';
+import { periodConflicts } from '../model/consistency.js';
+import { showDecimal } from '../evaluate/display.js';
 import { normaliseName } from '../plan/names.js';
-import { parseUnit, tryParseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
+import { tryParseUnit, type Unit } from '../units/unit.js';
 import { scale } from '../values/interval.js';
-import { parseValue } from '../values/parse-value.js';
+import { parseValue, splitValueUnit, type ParsedValue } from '../values/parse-value.js';
 import { readShareOrAmount } from './amount-reading.js';
 import { buildNameIndex } from './match-names.js';
 import { buildSplitIndex, splitRow } from './split-rows.js';
@@ -47,26 +49,89 @@ export function regionMatches(plan: Plan, region: string): boolean {
   return [plan.region.code, plan.region.name, ...plan.region.aliases].some((r) => normaliseName(r) === key);
 }
 
-function rowUnit(row: RawRow, m: Measurement, suffix: '%' | '‰' | undefined): Unit | string {
-  if (row.unit === undefined) {
-    if (suffix === undefined) return m.unit;
-    return parseUnit(suffix);
+/** Where a row's unit was written. */
+type UnitSourceKind = 'value' | 'unit' | 'indicator' | 'header';
+
+interface UnitSource {
+  readonly kind: UnitSourceKind;
+  readonly text: string;
+}
+
+const SOURCE_NAMES: Readonly<Record<UnitSourceKind, { en: string; zh: string }>> = {
+  value: { en: 'the value cell', zh: '数值单元格' },
+  unit: { en: 'the unit column', zh: '单位列' },
+  indicator: { en: 'the indicator cell', zh: '指标单元格' },
+  header: { en: "the value column's header", zh: '数值列表头' },
+};
+
+function sourceText(s: UnitSource, lang: 'en' | 'zh'): string {
+  return lang === 'en' ? `${SOURCE_NAMES[s.kind].en} ("${s.text}")` : `${SOURCE_NAMES[s.kind].zh}（“${s.text}”）`;
+}
+
+/**
+ * The unit in brackets at the end of the indicator cell (`持证社会工作专业人才数（人）`),
+ * when it is one: the bracket parses as a unit, and the cell is not itself one
+ * of the measurement's printed names (中山's `特困人员照料护理标准（全护理）`).
+ */
+const UNIT_BRACKET = /[(（]([^()（）]+)[)）]\s*$/;
+
+function indicatorCellUnit(text: string, m: Measurement): string | undefined {
+  const b = UNIT_BRACKET.exec(text);
+  if (!b) return undefined;
+  const key = normaliseName(text);
+  if ([m.name, ...m.aliases].some((n) => normaliseName(n) === key)) return undefined;
+  const inner = (b[1] as string).trim();
+  return tryParseUnit(inner) === undefined ? undefined : inner;
+}
+
+/**
+ * The unit a row's value is in: every place a unit can be written (value
+ * cell, unit column, indicator cell, value column header) is read, each must
+ * convert to the measurement's unit, and any two must be the same unit.
+ * Without any, the measurement's own unit. A message when they do not.
+ */
+function rowUnit(m: Measurement, sources: readonly UnitSource[]): Unit | Msg {
+  let chosen: { unit: Unit; source: UnitSource } | undefined;
+  for (const s of sources) {
+    const u = tryParseUnit(s.text);
+    if (u === undefined) return { en: `unit "${s.text}" in ${SOURCE_NAMES[s.kind].en} is not a unit plancheck knows`, zh: `${SOURCE_NAMES[s.kind].zh}中的单位“${s.text}”无法识别` };
+    if (u.dimension !== m.unit.dimension) return { en: `unit ${u.text} in ${SOURCE_NAMES[s.kind].en} does not convert to ${m.name}'s unit ${m.unit.text}`, zh: `${SOURCE_NAMES[s.kind].zh}中的单位 ${u.text} 无法换算为${m.name}的单位 ${m.unit.text}` };
+    if (chosen === undefined) chosen = { unit: u, source: s };
+    else if (!chosen.unit.factor.eq(u.factor)) {
+      return { en: `the units disagree: ${sourceText(chosen.source, 'en')} says ${chosen.unit.text}, ${sourceText(s, 'en')} says ${u.text}`, zh: `单位不一致：${sourceText(chosen.source, 'zh')}为 ${chosen.unit.text}，${sourceText(s, 'zh')}为 ${u.text}` };
+    }
   }
-  // the unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit
-  if (m.printedUnit !== undefined && normaliseName(row.unit) === normaliseName(m.printedUnit)) return m.unit;
-  let u: Unit;
-  try {
-    u = parseUnit(row.unit);
-  } catch (e) {
-    if (e instanceof UnitSyntaxError) return `unit "${row.unit}" is not a unit plancheck knows`;
-    throw e;
+  return chosen?.unit ?? m.unit;
+}
+
+/** The places other than the value cell where this row writes a unit. */
+function writtenUnits(row: RawRow, m: Measurement): UnitSource[] {
+  const out: UnitSource[] = [];
+  if (row.unit !== undefined && row.unit.trim() !== '') {
+    // the unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit
+    const printed = m.printedUnit !== undefined && normaliseName(row.unit) === normaliseName(m.printedUnit);
+    out.push({ kind: 'unit', text: printed ? m.unit.text : row.unit.trim() });
   }
-  if (suffix !== undefined && u.kind !== 'ratio') return `value ends in ${suffix} but the unit column says ${row.unit}`;
-  return u;
+  const bracket = indicatorCellUnit(row.indicator, m);
+  if (bracket !== undefined) out.push({ kind: 'indicator', text: bracket });
+  if (row.headerUnit !== undefined && row.headerUnit.trim() !== '') out.push({ kind: 'header', text: row.headerUnit.trim() });
+  return out;
+}
+
+/** `2.2万人`: the number, and the unit written after it, when the unit is one. */
+function valueWithUnit(raw: string): { parsed: ParsedValue; unit: string } | undefined {
+  const split = splitValueUnit(raw);
+  if (!split || tryParseUnit(split.unit) === undefined) return undefined;
+  const parsed = parseValue(split.value);
+  return parsed.kind === 'number' && parsed.suffix === undefined ? { parsed, unit: split.unit } : undefined;
+}
+
+function isUnit(u: Unit | Msg): u is Unit {
+  return typeof u === 'object' && 'factor' in u;
 }
 
 /** What became of a row. */
-export type BindOutcome = 'bound' | 'unknown' | 'other_region' | 'error';
+export type BindOutcome = 'bound' | 'empty' | 'unknown' | 'other_region' | 'error';
 
 /**
  * Binds rows one at a time, so that a file can be streamed: only the
@@ -78,6 +143,8 @@ export class Binder {
   readonly warnings: Diagnostic[] = [];
   readonly unknown: RawRow[] = [];
   otherRegion = 0;
+  /** rows with an empty value cell (owed, not reported), by period */
+  readonly emptyByPeriod = new Map<string, number>();
   private droppedErrors = 0;
   private readonly names;
   private readonly splits;
@@ -96,6 +163,17 @@ export class Binder {
     if (this.errors.length < MAX_ERRORS) this.errors.push(d);
     else this.droppedErrors++;
     return 'error';
+  }
+
+  /** `name（unit）` for any unit, not only the ones names.ts knows to strip */
+  private findWithoutUnit(text: string): Measurement | undefined {
+    const b = UNIT_BRACKET.exec(text);
+    return b && tryParseUnit(b[1] as string) !== undefined ? this.names.find(text.slice(0, b.index)) : undefined;
+  }
+
+  private countEmpty(p: Period): void {
+    const k = formatPeriod(p);
+    this.emptyByPeriod.set(k, (this.emptyByPeriod.get(k) ?? 0) + 1);
   }
 
   /** errors beyond the first MAX_ERRORS, counted */
@@ -120,7 +198,7 @@ export class Binder {
       const outcomes = rows.map((r) => this.add(r));
       return outcomes.includes('error') ? 'error' : 'bound';
     }
-    let m = this.names.find(row.indicator);
+    let m = this.names.find(row.indicator) ?? this.findWithoutUnit(row.indicator);
     if (!m) {
       if (this.keepUnknown) this.unknown.push(row);
       return 'unknown';
@@ -134,14 +212,29 @@ export class Binder {
     } else {
       return this.error(errorDiagnostic('NO_PERIOD', 'the row has no period: add a period column or give --year', at));
     }
-    const parsed = parseValue(row.value);
+    let parsed = parseValue(row.value);
+    const sources: UnitSource[] = [];
+    if (parsed.kind === 'invalid') {
+      const withUnit = valueWithUnit(row.value);
+      if (withUnit) {
+        parsed = withUnit.parsed;
+        sources.push({ kind: 'value', text: withUnit.unit });
+      }
+    } else if (parsed.kind === 'number' && parsed.suffix !== undefined) {
+      sources.push({ kind: 'value', text: parsed.suffix });
+    }
     let value: ObservedValue;
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
-        return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" for ${m.name} is not a number`, at));
+        return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${row.value}" for ${m.name} is not a number`, zh: `${m.name}的数值“${row.value}”不是数字` }, at));
       case 'absent':
-        value = { kind: 'absent', text: parsed.text || '(empty)' };
+        // an empty cell is owed, not reported: only the not-available markers (—, 不适用, N/A …) are
+        if (parsed.text === '') {
+          this.countEmpty(period);
+          return 'empty';
+        }
+        value = { kind: 'absent', text: parsed.text };
         break;
       case 'boolean':
         if (m.unit.kind !== 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `value "${row.value}" is a yes/no answer but ${m.name} is measured in ${m.unit.text}`, at));
@@ -150,16 +243,15 @@ export class Binder {
       case 'number': {
         if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', `${m.name} is a yes/no indicator: write 是 or 否, not "${row.value}"`, at));
         // a share whose row may carry the amount instead (see amount-reading.ts)
-        const reading = readShareOrAmount(m, row, parsed.value, parsed.suffix, (id) => this.names.find(id));
+        // (the units are read against the row's name: its bracket is no unit when the name is printed so)
+        const written = [...sources, ...writtenUnits(row, m)];
+        const reading = readShareOrAmount(m, row, parsed.value, written.map((x) => x.text), (id) => this.names.find(id));
         if (reading.kind === 'ambiguous') return this.error(errorDiagnostic('AMBIGUOUS_UNIT', reading.message, at));
         if (reading.kind === 'amount') m = reading.measurement;
-        const u = rowUnit(row, m, parsed.suffix);
-        if (typeof u === 'string') return this.error(errorDiagnostic('BAD_UNIT', u, at));
-        if (u.dimension !== m.unit.dimension) return this.error(errorDiagnostic('BAD_UNIT', `unit ${u.text} does not convert to ${m.name}'s unit ${m.unit.text}`, at));
-        // `95%` in a column whose unit is ‰: the suffix wins, and it converts
-        const written = parsed.suffix !== undefined ? (tryParseUnit(parsed.suffix) ?? u) : u;
-        unit = written;
-        value = { kind: 'number', base: scale(parsed.value, written.factor) };
+        const u = rowUnit(m, written);
+        if (!isUnit(u)) return this.error(errorDiagnostic('BAD_UNIT', u, at));
+        unit = u;
+        value = { kind: 'number', base: scale(parsed.value, u.factor) };
         break;
       }
     }
@@ -169,7 +261,35 @@ export class Binder {
     return 'bound';
   }
 
+  private crossChecked = false;
+
+  /** A year beside its December, a flow beside its months: they must agree (once, at the end). */
+  private crossCheck(): void {
+    if (this.crossChecked) return;
+    this.crossChecked = true;
+    const byId = new Map(allMeasurements(this.plan).map((m) => [m.id, m]));
+    for (const c of periodConflicts(this.measurements, (id) => byId.get(id)?.rollup ?? 'latest')) {
+      const m = byId.get(c.whole.id);
+      const name = m?.name ?? c.whole.id;
+      const where = c.parts.map((p) => `${formatPeriod(p.period)} "${p.text}" at ${p.file}:${p.line}`).join(', ');
+      const whereZh = c.parts.map((p) => `${formatPeriod(p.period)}“${p.text}”（${p.file}:${p.line}）`).join('、');
+      const total = c.total === undefined ? '' : ` (together ${showDecimal(c.total)} ${c.whole.unit.text})`;
+      const totalZh = c.total === undefined ? '' : `（合计 ${showDecimal(c.total)} ${c.whole.unit.text}）`;
+      this.error(
+        errorDiagnostic(
+          'CONFLICT',
+          {
+            en: `${name} ${formatPeriod(c.whole.period)} is "${c.whole.text}" here but ${where}${total}: the same moment reported twice with different values`,
+            zh: `${name} ${formatPeriod(c.whole.period)} 此处为“${c.whole.text}”，但 ${whereZh}${totalZh}：同一时点报送了两个不同的值`,
+          },
+          { file: c.whole.file, line: c.whole.line },
+        ),
+      );
+    }
+  }
+
   result(): BindResult {
+    this.crossCheck();
     const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', `… and ${this.droppedErrors} more errors`, {})] : this.errors;
     return { measurements: this.measurements, errors, warnings: this.warnings, unknown: this.unknown, otherRegion: this.otherRegion };
   }

@@ -28,7 +28,9 @@ export type ResultCode =
   | 'RULE_HOLDS'
   | 'RULE_VIOLATED'
   | 'RULE_NOT_YET'
-  | 'EVAL_ERROR';
+  | 'EVAL_ERROR'
+  /** a value its measurement cannot plausibly hold (evaluate/plausibility.ts) */
+  | 'IMPLAUSIBLE';
 
 export interface ExpectedValue {
   readonly comparison: Comparison;
@@ -68,6 +70,8 @@ export interface ComparisonShown {
   readonly unit: string;
   /** left − right in `unit`, when both sides are single values */
   readonly difference?: string;
+  /** for `==`: the sides count as equal when they differ by less than this, in `unit` (the reported precision) */
+  readonly tolerance?: string;
   readonly holds: boolean | 'unknown';
 }
 

@@ -6,7 +6,8 @@
 import type { MeasurementSet, Observation, RolledValue } from '../model/measurements.js';
 import { formatAsOf, formatPeriod, type AsOf } from '../model/period.js';
 import type { Expr } from '../expr/ast.js';
-import { evaluateCondition, type ComparisonTrace } from '../expr/evaluate.js';
+import { evaluateCondition, type ComparisonTrace, type Tolerance } from '../expr/evaluate.js';
+import { precisionOf } from '../model/consistency.js';
 import { allMeasurements, type Comparison, type Measurement, type Plan, type Rule } from '../plan/model.js';
 import { parseUnit, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
@@ -16,6 +17,7 @@ import { fromBase, showDecimal, showInterval } from './display.js';
 import { severityOf, type CheckResult, type ComparisonShown, type InputUsed, type ResultCode, type Status } from './result.js';
 import { duePeriods, missingPeriods } from './completeness.js';
 import { inputOf } from './targets.js';
+import { firstImplausible, implausibleDetail } from './plausibility.js';
 
 const PERCENT = parseUnit('%');
 
@@ -55,7 +57,25 @@ function dimensionOfTrace(t: ComparisonTrace, units: Map<string, Unit>): string 
 
 function showComparison(t: ComparisonTrace, unit: Unit): ComparisonShown {
   const diff = isPoint(t.left) && isPoint(t.right) ? { difference: showDecimal(fromBase(t.left.lo.sub(t.right.lo), unit)) } : {};
-  return { left: showInterval(t.left, unit), op: t.op, right: showInterval(t.right, unit), unit: unit.text, ...diff, holds: t.outcome };
+  const within = t.tolerance === undefined ? {} : { tolerance: showDecimal(fromBase(t.tolerance, unit)) };
+  return { left: showInterval(t.left, unit), op: t.op, right: showInterval(t.right, unit), unit: unit.text, ...diff, ...within, holds: t.outcome };
+}
+
+/**
+ * `a == 1.6 * b` between reported amounts holds when the two differ by less
+ * than one unit of the last digit a bare operand was reported to (whole
+ * yuan for a standard given as 24135): the coarser of the two sides.
+ */
+function precisionTolerance(valueOf: (id: string, offset: number) => RolledValue | undefined): Tolerance {
+  const of = (e: Expr): Decimal | undefined => {
+    if (e.type !== 'ref') return undefined;
+    const o = valueOf(e.id, e.offset);
+    return o?.observations.reduce((a, x) => a.add(precisionOf(x)), new Decimal(0));
+  };
+  return (left, right) => {
+    const ps = [of(left), of(right)].filter((p): p is Decimal => p !== undefined && p.gt(0));
+    return ps.length === 0 ? undefined : Decimal.max(...ps);
+  };
 }
 
 /** The expression with each measurement replaced by its value, in its own unit. */
@@ -161,12 +181,14 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
       });
     if (owed.length > 0) return make('missing', 'INCOMPLETE', { detail: { missing: [...new Set(owed)].join(', ') } });
   }
-  const outcome = evaluateCondition(rule.ast, lookup);
+  const outcome = evaluateCondition(rule.ast, lookup, precisionTolerance(valueOf));
   if (outcome.kind === 'missing') {
     const missing = outcome.missing.map((r) => `${measures.get(r.id)?.name ?? r.id} ${year + r.offset}`);
     return make('missing', absent.length > 0 ? 'REPORTED_ABSENT' : 'INPUT_MISSING', { detail: { missing: missing.join(', '), ...(absent.length ? { text: absent.join('; ') } : {}) } });
   }
   if (outcome.kind === 'error') return make('error', 'EVAL_ERROR', { detail: { error: outcome.message } });
+  const bad = firstImplausible(used, (id) => measures.get(id), data);
+  if (bad) return make('error', 'IMPLAUSIBLE', { detail: implausibleDetail(bad, measures.get(bad.observation.id)?.name ?? bad.observation.id) });
 
   const valueText = (id: string, offset: number): string => {
     const o = valueOf(id, offset);
@@ -178,10 +200,30 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
   const comparisons = outcome.comparisons.map((t) => showComparison(t, displayUnit(dimensionOfTrace(t, units), subject, byDimension)));
   const first = comparisons[0];
   const actual = first ? { value: first.left, period: formatAsOf({ year, month }) } : null;
-  const margin = first ? signedMargin(first) : undefined;
-  const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(margin === undefined ? {} : { margin }) };
+  // the margin of the comparison that fails, when one does
+  const failing = comparisons.find((c) => c.holds === false) ?? first;
+  const margin = failing ? signedMargin(failing) : undefined;
+  const side = failing && failing.holds === false ? limitSide(rule.ast, comparisons.indexOf(failing)) : undefined;
+  const extra: Partial<CheckResult> = { substituted: substitute(rule, valueText), comparisons, actual, ...(margin === undefined ? {} : { margin }), ...(side === undefined ? {} : { detail: { range: side } }) };
   if (outcome.value === 'unknown') return make('missing', 'BOUND_UNDETERMINED', extra);
   return outcome.value ? make('pass', 'RULE_HOLDS', extra) : make('fail', 'RULE_VIOLATED', extra);
+}
+
+/**
+ * A failing comparison of a two-sided range (`30% * c <= x <= 40% * c`) is
+ * below or above the range; of a one-sided upper limit (`x <= …`), over it.
+ */
+function limitSide(e: Expr, index: number): 'below' | 'above' | 'over' | undefined {
+  if (e.type !== 'compare') return undefined;
+  const up = (op: string | undefined): boolean => op === '<=' || op === '<';
+  const down = (op: string | undefined): boolean => op === '>=' || op === '>';
+  if (e.ops.length === 2) {
+    const [a, b] = e.ops;
+    if (up(a) && up(b)) return index === 0 ? 'below' : 'above';
+    if (down(a) && down(b)) return index === 0 ? 'above' : 'below';
+    return undefined;
+  }
+  return e.ops.length === 1 && up(e.ops[0]) ? 'over' : undefined;
 }
 
 /** `a >= …` wants a higher `a`; `a <= …` a lower one; `==` neither. */
@@ -199,7 +241,7 @@ function signedMargin(c: ComparisonShown): string | undefined {
   if (c.difference === undefined) return undefined;
   const d = c.difference;
   const flip = c.op === '<=' || c.op === '<';
-  if (c.op === '==') return d;
+  if (c.op === '==') return undefined; // neither side is better: the comparison text shows both
   if (!flip) return d;
   return d.startsWith('-') ? d.slice(1) : d === '0' ? '0' : `-${d}`;
 }

@@ -13,6 +13,7 @@ import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
 import { duePeriods, missingPeriods } from './completeness.js';
 import { milestoneFor, type Milestone } from './milestone.js';
+import { firstImplausible, implausibleDetail } from './plausibility.js';
 import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ResultCode, type Status } from './result.js';
 
 const DIGITS = 6;
@@ -26,6 +27,9 @@ export function checkAgainst(x: Interval, comparison: Comparison, ind: Indicator
   const f = ind.unit.factor;
   if (comparison === 'between') {
     if (!range) return 'unknown';
+    // a range on an indicator with a direction is passed beyond it on the better side
+    if (ind.direction === 'higher') return iv.compare(x, '>=', iv.point(range[0].mul(f)));
+    if (ind.direction === 'lower') return iv.compare(x, '<=', iv.point(range[1].mul(f)));
     return iv.andTri(iv.compare(x, '>=', iv.point(range[0].mul(f))), iv.compare(x, '<=', iv.point(range[1].mul(f))));
   }
   if (value === undefined) return 'unknown';
@@ -75,13 +79,24 @@ function marginOf(x: Interval, ind: Indicator, m: Extract<Milestone, { kind: 'mi
   const ref: Decimal | undefined = m.value;
   if (m.comparison === 'between' && m.range) {
     const [lo, hi] = m.range;
-    if (v.lt(lo)) return str(v.sub(lo));
-    if (v.gt(hi)) return str(hi.sub(v));
+    // beyond the range on the better side is room, not a shortfall
+    if (v.lt(lo)) return str(ind.direction === 'lower' ? lo.sub(v) : v.sub(lo));
+    if (v.gt(hi)) return str(ind.direction === 'higher' ? v.sub(hi) : hi.sub(v));
     return str(Decimal.min(v.sub(lo), hi.sub(v)));
   }
   if (ref === undefined) return undefined;
   const up = m.comparison === '>=' || m.comparison === '>' || (m.comparison === '==' && ind.direction === 'higher');
   return str(up ? v.sub(ref) : ref.sub(v));
+}
+
+/** Where a single value lies against a range milestone: below it, above it, or beyond it on the better side. */
+function rangeSide(x: Interval, ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>): 'below' | 'above' | 'beyond' | undefined {
+  if (m.comparison !== 'between' || !m.range || !iv.isPoint(x)) return undefined;
+  const v = fromBase(x.lo, ind.unit);
+  const [lo, hi] = m.range;
+  if (v.lt(lo)) return ind.direction === 'lower' ? 'beyond' : 'below';
+  if (v.gt(hi)) return ind.direction === 'higher' ? 'beyond' : 'above';
+  return undefined;
 }
 
 /**
@@ -124,6 +139,8 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   });
 
   if (!obs && duePeriods(ind, year, month).length === 0) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
+  const bad = obs ? firstImplausible(obs.observations, () => ind, data) : undefined;
+  if (bad && obs) return make('error', 'IMPLAUSIBLE', { actual: { value: obs.value.kind === 'number' ? showInterval(obs.value.base, ind.unit) : bad.value, period: obs.period }, detail: implausibleDetail(bad, ind.name) });
   if (obs && (ind.rollup === 'sum' || requireComplete || ind.required)) {
     // a flow's total lacks the periods not reported; a stock due now is not stood in for by an older value
     const gaps = missingPeriods(ind, data, { year, month });
@@ -158,7 +175,8 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   if (m.kind === 'none') return make('pending', 'NO_MILESTONE', { actual });
   const outcome = checkAgainst(x, m.comparison, ind, m.value, m.range);
   const margin = marginOf(x, ind, m);
-  const withMargin = margin === undefined ? { actual } : { actual, margin };
+  const side = rangeSide(x, ind, m);
+  const withMargin = { actual, ...(margin === undefined ? {} : { margin }), ...(side === undefined ? {} : { detail: { range: side } }) };
   const atTarget = m.basis === 'target' || m.basis === 'interim' || m.basis === 'after_period';
   if (outcome === 'unknown') return make('missing', 'BOUND_UNDETERMINED', { actual, detail: { value: obs.observations.map((o) => o.text).join(' + ') } });
   if (outcome) return make('pass', atTarget ? 'TARGET_MET' : 'MILESTONE_MET', withMargin);

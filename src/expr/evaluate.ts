@@ -20,7 +20,12 @@ export interface ComparisonTrace {
   readonly leftExpr: Expr;
   readonly rightExpr: Expr;
   readonly outcome: Tri;
+  /** for `==`: the sides were taken as equal when they differ by less than this (base units) */
+  readonly tolerance?: Decimal;
 }
+
+/** For an `==` between two operands: how far apart they may be and still be equal (base units). */
+export type Tolerance = (left: Expr, right: Expr) => Decimal | undefined;
 
 export type EvalOutcome =
   | { readonly kind: 'value'; readonly value: Tri; readonly comparisons: readonly ComparisonTrace[] }
@@ -32,12 +37,12 @@ export type Lookup = (id: string, offset: number) => Interval | boolean | undefi
 
 class EvalError extends Error {}
 
-export function evaluateCondition(e: Expr, lookup: Lookup): EvalOutcome {
+export function evaluateCondition(e: Expr, lookup: Lookup, tolerance?: Tolerance): EvalOutcome {
   const missing = collectReferences(e).filter((r) => lookup(r.id, r.offset) === undefined);
   if (missing.length > 0) return { kind: 'missing', missing };
   const comparisons: ComparisonTrace[] = [];
   try {
-    const v = evalExpr(e, lookup, comparisons);
+    const v = evalExpr(e, lookup, comparisons, tolerance);
     if (v.kind !== 'truth') return { kind: 'error', message: 'the rule is not a condition' };
     return { kind: 'value', value: v.value, comparisons };
   } catch (err) {
@@ -62,7 +67,7 @@ function need(lookup: Lookup, id: string, offset: number): Interval | boolean {
   return v;
 }
 
-function evalExpr(e: Expr, lookup: Lookup, trace: ComparisonTrace[]): ExprValue {
+function evalExpr(e: Expr, lookup: Lookup, trace: ComparisonTrace[], tolerance?: Tolerance): ExprValue {
   switch (e.type) {
     case 'number':
       return { kind: 'number', value: iv.point(e.value) };
@@ -73,22 +78,22 @@ function evalExpr(e: Expr, lookup: Lookup, trace: ComparisonTrace[]): ExprValue 
       return typeof v === 'boolean' ? { kind: 'truth', value: v } : { kind: 'number', value: v };
     }
     case 'negate':
-      return { kind: 'number', value: iv.neg(asNumber(evalExpr(e.arg, lookup, trace))) };
+      return { kind: 'number', value: iv.neg(asNumber(evalExpr(e.arg, lookup, trace, tolerance))) };
     case 'not':
-      return { kind: 'truth', value: iv.notTri(asTruth(evalExpr(e.arg, lookup, trace))) };
+      return { kind: 'truth', value: iv.notTri(asTruth(evalExpr(e.arg, lookup, trace, tolerance))) };
     case 'logic': {
-      const l = asTruth(evalExpr(e.left, lookup, trace));
-      const r = asTruth(evalExpr(e.right, lookup, trace));
+      const l = asTruth(evalExpr(e.left, lookup, trace, tolerance));
+      const r = asTruth(evalExpr(e.right, lookup, trace, tolerance));
       return { kind: 'truth', value: e.op === 'and' ? iv.andTri(l, r) : iv.orTri(l, r) };
     }
     case 'arith': {
-      const l = asNumber(evalExpr(e.left, lookup, trace));
-      const r = asNumber(evalExpr(e.right, lookup, trace));
+      const l = asNumber(evalExpr(e.left, lookup, trace, tolerance));
+      const r = asNumber(evalExpr(e.right, lookup, trace, tolerance));
       const f = { '+': iv.add, '-': iv.sub, '*': iv.mul, '/': iv.div }[e.op];
       return { kind: 'number', value: f(l, r) };
     }
     case 'compare': {
-      const values = e.operands.map((o) => evalExpr(o, lookup, trace));
+      const values = e.operands.map((o) => evalExpr(o, lookup, trace, tolerance));
       let result: Tri = true;
       e.ops.forEach((op, i) => {
         const a = values[i] as ExprValue;
@@ -99,8 +104,11 @@ function evalExpr(e: Expr, lookup: Lookup, trace: ComparisonTrace[]): ExprValue 
           const y = asTruth(b);
           outcome = x === 'unknown' || y === 'unknown' ? 'unknown' : x === y;
         } else {
-          outcome = iv.compare(a.value, op, b.value);
-          trace.push({ left: a.value, op, right: b.value, leftExpr: e.operands[i] as Expr, rightExpr: e.operands[i + 1] as Expr, outcome });
+          const leftExpr = e.operands[i] as Expr;
+          const rightExpr = e.operands[i + 1] as Expr;
+          const tol = op === '==' && iv.isPoint(a.value) && iv.isPoint(b.value) ? tolerance?.(leftExpr, rightExpr) : undefined;
+          outcome = tol === undefined ? iv.compare(a.value, op, b.value) : a.value.lo.sub(b.value.lo).abs().lt(tol);
+          trace.push({ left: a.value, op, right: b.value, leftExpr, rightExpr, outcome, ...(tol === undefined ? {} : { tolerance: tol }) });
         }
         result = iv.andTri(result, outcome);
       });
@@ -115,7 +123,7 @@ function evalExpr(e: Expr, lookup: Lookup, trace: ComparisonTrace[]): ExprValue 
         if (typeof now === 'boolean' || typeof before === 'boolean') throw new EvalError('growth() of a yes/no value');
         return { kind: 'number', value: iv.sub(iv.div(now, before), iv.point(new Decimal(1))) };
       }
-      const args = e.args.map((a) => asNumber(evalExpr(a, lookup, trace)));
+      const args = e.args.map((a) => asNumber(evalExpr(a, lookup, trace, tolerance)));
       if (e.name === 'abs') return { kind: 'number', value: iv.abs(args[0] as Interval) };
       const f = e.name === 'min' ? iv.min : iv.max;
       return { kind: 'number', value: args.slice(1).reduce(f, args[0] as Interval) };

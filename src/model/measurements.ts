@@ -92,6 +92,11 @@ export class MeasurementSet {
     return { value: { kind: 'number', base: total }, observations: parts, period };
   }
 
+  /** Every observation of a measurement, all periods. */
+  observationsOf(id: string): readonly Observation[] {
+    return this.byId.get(id) ?? [];
+  }
+
   /** Every row of a measurement in a year (for completeness checks). */
   periodsIn(id: string, year: number): Period[] {
     return (this.byId.get(id) ?? []).filter((o) => o.period.year === year).map((o) => o.period);

@@ -47,6 +47,13 @@ export interface PrintedReference {
 export type Rollup = 'latest' | 'sum';
 export type Frequency = 'monthly' | 'quarterly' | 'yearly';
 
+/** In the measurement's unit; null: no limit (or no magnitude check); absent: the default. */
+export interface Plausible {
+  readonly min?: Decimal | null;
+  readonly max?: Decimal | null;
+  readonly factor?: Decimal | null;
+}
+
 export interface Measurement {
   readonly id: string;
   readonly name: string;
@@ -60,6 +67,8 @@ export interface Measurement {
   readonly frequency: Frequency;
   /** a missing value fails the run even without --require complete */
   readonly required: boolean;
+  /** the plan's plausibility envelope, where it widens or narrows the default (evaluate/plausibility.ts) */
+  readonly plausible?: Plausible;
   readonly note?: string;
   readonly position?: PlanPosition;
 }

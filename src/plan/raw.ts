@@ -27,6 +27,7 @@ export interface RawMeasurement {
   rollup?: 'latest' | 'sum';
   frequency?: 'monthly' | 'quarterly' | 'yearly';
   required?: boolean;
+  plausible?: { min?: number | null; max?: number | null; factor?: number | null };
   note?: string;
 }
 

@@ -13,7 +13,7 @@ import { parseUnit, UnitSyntaxError, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
-import type { Indicator, Measurement, NotEncoded, Plan, PlanValue, Quote, Rule, Target } from './model.js';
+import type { Indicator, Measurement, NotEncoded, Plan, Plausible, PlanValue, Quote, Rule, Target } from './model.js';
 import type { PlanSource } from './source.js';
 import type { RawIndicator, RawMeasurement, RawNotEncoded, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
 import { schemaDiagnostics } from './schema-errors.js';
@@ -62,6 +62,14 @@ function checkValueFitsUnit(c: Collector, v: RawScalar | undefined, unit: Unit, 
   if (unit.kind !== 'boolean' && typeof v === 'boolean') c.error('VALUE_UNIT', `${v} is a yes/no value but the unit is ${unit.text}`, path);
 }
 
+function buildPlausible(p: NonNullable<RawMeasurement['plausible']>): Plausible {
+  const d = (v: number | null | undefined): Decimal | null | undefined => (v === null ? null : v === undefined ? undefined : new Decimal(String(v)));
+  const min = d(p.min);
+  const max = d(p.max);
+  const factor = d(p.factor);
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(factor === undefined ? {} : { factor }) };
+}
+
 function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurement | undefined {
   let unit: Unit;
   try {
@@ -71,6 +79,8 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     c.error('UNIT', `unit "${m.unit}": ${e.message}`, [...path, 'unit']);
     return undefined;
   }
+  const p = m.plausible;
+  if (p && typeof p.min === 'number' && typeof p.max === 'number' && p.min > p.max) c.error('PLAUSIBLE', `plausible range [${p.min}, ${p.max}] is empty: min must not exceed max`, [...path, 'plausible']);
   const pos = c.doc.position(path);
   return {
     id: m.id,
@@ -81,6 +91,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     rollup: m.rollup ?? 'latest',
     frequency: m.frequency ?? 'yearly',
     required: m.required ?? false,
+    ...(m.plausible === undefined ? {} : { plausible: buildPlausible(m.plausible) }),
     ...(m.note === undefined ? {} : { note: m.note }),
     position: { line: pos.line, column: pos.column },
   };

@@ -64,9 +64,10 @@ export function basisText(e: ExpectedValue | null, year: number, lang: Lang): st
   }
 }
 
-function comparisonText(c: ComparisonShown | undefined): string {
+function comparisonText(c: ComparisonShown | undefined, lang: Lang = 'en'): string {
   if (!c) return '';
-  return `${c.left} ${OPS[c.op] ?? c.op} ${c.right}${unitSuffix(c.unit)}`;
+  const within = c.tolerance === undefined ? '' : t(lang, 'within.precision', { amount: `${trim(c.tolerance)}${gapSuffix(c.unit, lang)}` });
+  return `${c.left} ${OPS[c.op] ?? c.op} ${c.right}${unitSuffix(c.unit)}${within}`;
 }
 
 function targetText(r: CheckResult): string {
@@ -81,10 +82,18 @@ function amount(margin: string | undefined): string | undefined {
   return trim(margin.replace(/^-/, ''));
 }
 
+/** A gap between two values in `unit`: percentage points for %, not a percentage. */
+export function gapSuffix(unit: string, lang: Lang): string {
+  return unit === '%' ? t(lang, 'unit.pp') : unit === '‰' ? t(lang, 'unit.permille_points') : unitSuffix(unit);
+}
+
 export function explain(r: CheckResult, year: number, lang: Lang): string {
   const m = amount(r.margin);
   const behind = r.margin !== undefined && r.margin.startsWith('-');
-  const first = r.comparisons?.[0];
+  const first = r.comparisons?.find((c) => c.holds === false) ?? r.comparisons?.[0];
+  const gap = m === undefined ? '' : `${m}${gapSuffix(first?.unit ?? r.unit, lang)}`;
+  const side = r.detail?.['range'];
+  const sideText = side === undefined || m === undefined ? undefined : t(lang, `range.${side}`, { amount: gap });
   const args: Record<string, string | number> = {
     actual: r.actual ? t(lang, 'actual.value', { value: withUnit(r.actual.value, r.unit) }) : '',
     expected: expectedShort(r.expected),
@@ -93,10 +102,20 @@ export function explain(r: CheckResult, year: number, lang: Lang): string {
     target: targetText(r),
     year,
     substituted: r.substituted ?? '',
-    comparison: r.comparisons?.map(comparisonText).join('; ') ?? '',
-    short: m !== undefined && behind ? t(lang, 'short.by', { amount: `${m}${unitSuffix(first?.unit ?? r.unit)}` }) : '',
-    room: m !== undefined && !behind && m !== '0' ? t(lang, 'room.by', { amount: `${m}${unitSuffix(first?.unit ?? r.unit)}` }) : '',
+    comparison: r.comparisons?.map((c) => comparisonText(c, lang)).join('; ') ?? '',
+    short: m !== undefined && behind ? (sideText ?? t(lang, 'short.by', { amount: gap })) : '',
+    room: m !== undefined && !behind && m !== '0' ? (sideText ?? t(lang, 'room.by', { amount: gap })) : '',
     ...r.detail,
   };
-  return t(lang, codeKey(r.code, r.kind), args);
+  if (r.code === 'IMPLAUSIBLE') args['why'] = implausibleText(r.detail ?? {}, lang);
+  const text = t(lang, codeKey(r.code, r.kind), args);
+  // a target met beyond its range on the better side says so (the pass wording has no room for a margin)
+  return r.kind === 'target' && side === 'beyond' && sideText !== undefined ? `${text}${sideText}` : text;
+}
+
+/** What is implausible about a value, and what was likely meant. */
+function implausibleText(d: Readonly<Record<string, string>>, lang: Lang): string {
+  const args = { ...d, ref: d['refKind'] === undefined ? '' : t(lang, `implausible.ref.${d['refKind']}`, d) };
+  const suggest = d['suggestUnit'] !== undefined && d['reason'] !== 'fraction' ? t(lang, 'implausible.suggest', d) : '';
+  return t(lang, `implausible.${d['reason'] ?? 'envelope'}`, args) + suggest;
 }

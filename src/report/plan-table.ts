@@ -1,5 +1,6 @@
 /** `plancheck plans` and `plancheck show`: plans as tables for people. */
 import Table from 'cli-table3';
+import { describeEnvelope, isShare } from '../evaluate/plausibility.js';
 import type { Comparison, Indicator, LoadedPlan, Plan, PlanValue, Quote } from '../plan/model.js';
 import type { Lang } from './messages.js';
 import { t } from './messages.js';
@@ -24,7 +25,8 @@ function targetsText(ind: Indicator): string {
   const own = ind.targets.map((tg) => `${tg.year}: ${tg.comparison === 'between' && tg.range ? `${tg.range[0].toFixed()}–${tg.range[1].toFixed()}` : `${OPS[tg.comparison]}${showValue(tg.value)}`}`);
   const refs = ind.references.map((r) => `(${r.label}: ${r.text})`);
   const growth = ind.annualGrowth ? [`年均增速 ${ind.annualGrowth.text}`] : [];
-  return [...own, ...growth, ...refs].join('\n') || '—';
+  const envelope = ind.plausible !== undefined || isShare(ind) ? [`≈ ${describeEnvelope(ind)}`] : [];
+  return [...own, ...growth, ...refs, ...envelope].join('\n') || '—';
 }
 
 export function sourceText(q: Quote | undefined): string {

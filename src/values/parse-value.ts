@@ -92,3 +92,19 @@ export function parseValue(raw: string): ParsedValue {
   const value = op === undefined ? point(n) : bound(op, n);
   return suffix === undefined ? { kind: 'number', value } : { kind: 'number', value, suffix };
 }
+
+/**
+ * A value cell with its unit written after the number (`2.2万人`,
+ * `1185元/人·月`, `>2.2万人`, `2.2万人以上`): the value text without the unit,
+ * and the unit text. Only for cells `parseValue` cannot read as they stand;
+ * whether the unit is one is for the caller (units/) to say.
+ */
+const VALUE_WITH_UNIT = /^(.*?\d)\s*([^\d\s,.%‰][^\d]*?)\s*(以上|以下)?$/;
+
+export function splitValueUnit(raw: string): { readonly value: string; readonly unit: string } | undefined {
+  const m = VALUE_WITH_UNIT.exec(toHalfWidth(raw).trim());
+  if (!m) return undefined;
+  const unit = (m[2] as string).trim();
+  if (unit === '') return undefined;
+  return { value: `${m[1] as string}${m[3] ?? ''}`, unit };
+}

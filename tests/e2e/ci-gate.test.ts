@@ -23,13 +23,15 @@ describe('a CI gate over two cities, one monthly file', () => {
     expect(other?.owed).toEqual([{ id: 'home_repairs', name: '家庭适老化改造户数', unit: '户', period: '2024-04' }]);
     expect(other?.results.map((x) => `${x.id} ${x.status} ${x.code}`)).toEqual(['home_repairs missing INCOMPLETE', 'nursing_bed_share pass MILESTONE_MET', 'volunteer_share pending NOT_DUE']);
     expect(out.unrouted).toEqual([{ region: '第三市', rows: 2, file: DATA, line: 10 }]);
-    expect(out.summary).toMatchObject({ plans: 2, failing: 1 });
+    // 测试市 has only a yearly row, not yet in view in June: no check of its plan found data, which is never OK
+    expect(out.summary).toMatchObject({ plans: 2, failing: 2 });
     expect(r.stderr).toContain('monthly.csv:10: warning: 2 row(s) for 1 region(s) that no plan given covers, set aside: "第三市" (2)');
   });
 
   it('without --require complete, missing data only warns', () => {
-    expect(runCli(['evaluate', ...PLANS, DATA, '--period', '2024-06']).status).toBe(0);
-    expect(runCli(['evaluate', ...PLANS, DATA, '--period', '2024-06', '--missing', 'fail']).status).toBe(1);
+    const other = ['--plan', 'tests/fixtures/two-regions/other.yaml'];
+    expect(runCli(['evaluate', ...other, DATA, '--period', '2024-06']).status).toBe(0);
+    expect(runCli(['evaluate', ...other, DATA, '--period', '2024-06', '--missing', 'fail']).status).toBe(1);
   });
 
   it('rows without a region are an error when several plans are given', () => {
@@ -61,7 +63,7 @@ describe('a CI gate over two cities, one monthly file', () => {
   it('GitHub annotations point at the CSV line of the value at fault', () => {
     const r = runCli(['evaluate', '--plan', 'tests/fixtures/basic/plan.yaml', 'tests/fixtures/basic/data.csv', '--format', 'github', '--lang', 'en']);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
-      '::error file=tests/fixtures/basic/data.csv,line=5,title=basic%3A 经营性公墓墓葬比例::actual 38%25 does not meet the 2023 interim target ≤37%25, short by 1%25',
+      '::error file=tests/fixtures/basic/data.csv,line=5,title=basic%3A 经营性公墓墓葬比例::actual 38%25 does not meet the 2023 interim target ≤37%25, short by 1 pp',
       '::warning file=tests/fixtures/basic/data.csv,line=8,title=basic%3A 特困人员基本生活标准不低于低保标准的1.4倍::1600 >= 1.4 * 1185: 1600 ≥ 1659 元/人·月, does not hold, short by 59 元/人·月',
     ]);
   });

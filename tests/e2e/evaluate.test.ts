@@ -39,7 +39,7 @@ describe('plancheck evaluate (fixture plan)', () => {
   it('speaks Chinese with --lang zh', () => {
     const r = runCli(['evaluate', '--plan', PLAN, DATA, '--lang', 'zh']);
     expect(r.stdout).toContain('结果：不通过');
-    expect(r.stdout).toContain('未达到2023年中期目标 ≤37%，差 1%');
+    expect(r.stdout).toContain('未达到2023年中期目标 ≤37%，差 1 个百分点');
   });
 
   it('JSON: every result with status, subject, inputs at file:line', () => {
@@ -84,11 +84,13 @@ describe('plancheck evaluate (fixture plan)', () => {
     expect(runCli([...args, '--fail-on', 'any']).status).toBe(1);
   });
 
-  it('--year picks the evaluation year; a year with no data leaves everything missing', () => {
-    const { status, body } = json(['--plan', PLAN, DATA, '--year', '2024']);
+  it('--year picks the evaluation year; a year with no data leaves everything missing, and is never OK', () => {
+    const r = runCli(['evaluate', '--format', 'json', '--plan', PLAN, DATA, '--year', '2024']);
+    const body = JSON.parse(r.stdout) as ReturnType<typeof json>['body'];
     expect(body.year).toBe(2024);
     expect(body.summary['missing']).toBe(6);
-    expect(status).toBe(0);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no check of plan basic found any data for 2024: the run fails');
   });
 
   it('merges several files and refuses conflicting rows across them', () => {

@@ -16,7 +16,8 @@ const amount: Measurement = { id: 'care_amount', name: '照料护理标准金额
 const share = { id: 'care_share', name: '照料护理标准', aliases: [], unit: parseUnit('%'), rollup: 'latest', frequency: 'yearly', required: false, attribute: 'binding', direction: 'higher', baseline: null, targets: [], references: [], amount: { id: 'care_amount', bareShareMax: new Decimal(200), bareAmountMin: new Decimal(400) } } satisfies Indicator;
 const row = (value: string, unit?: string, headerUnit?: string): RawRow => ({ file: 'd.csv', line: 2, indicator: '照料护理标准', value, ...(unit === undefined ? {} : { unit }), ...(headerUnit === undefined ? {} : { headerUnit }) });
 const find = (id: string): Measurement | undefined => (id === amount.id ? amount : undefined);
-const read = (r: RawRow, v = point(r.value), suffix?: '%'): string => readShareOrAmount(share, r, v, suffix, find).kind;
+/** the units the row writes, as bind.ts collects them (a % in the value cell, the unit column, the header) */
+const read = (r: RawRow, v = point(r.value), suffix?: '%'): string => readShareOrAmount(share, r, v, [suffix, r.unit, r.headerUnit].filter((u): u is string => u !== undefined), find).kind;
 
 describe('a share that may be given as an amount', () => {
   it('a unit of the amount\'s kind (in the unit column or the header) is the amount; % stays the share', () => {
@@ -25,6 +26,7 @@ describe('a share that may be given as an amount', () => {
     expect(read(row('2200', undefined, '元/月'))).toBe('amount');
     expect(read(row('95', '%'))).toBe('as_named');
     expect(read(row('95'), point(95), '%')).toBe('as_named');
+    expect(read(row('2200', '人'))).toBe('as_named'); // a unit of neither kind: bind reports it against the share's unit
   });
 
   it('a bare number: a share up to bare_share_max, an amount from bare_amount_min, ambiguous between', () => {
@@ -37,7 +39,7 @@ describe('a share that may be given as an amount', () => {
   });
 
   it('a measurement without an amount reading is read as named', () => {
-    expect(readShareOrAmount(amount, row('2200'), point(2200), undefined, find).kind).toBe('as_named');
+    expect(readShareOrAmount(amount, row('2200'), point(2200), [], find).kind).toBe('as_named');
   });
 });
 

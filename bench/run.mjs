@@ -53,6 +53,20 @@ for (const n of sizes) {
   console.error(`${n} rows: cat ${cat.wall.toFixed(3)} s, raw parse ${raw.wall.toFixed(3)} s, plancheck ${pc.wall.toFixed(3)} s (${(pc.wall / raw.wall).toFixed(2)}x), peak ${pc.rss.toFixed(0)} MiB`);
 }
 
+// workbooks: the same 100,000 rows as CSV and as .xlsx (title row above the header), evaluated alike
+const wbRows = 100_000;
+const wbCsv = join(out, `${wbRows}.csv`);
+const wbXlsx = join(out, `${wbRows}.xlsx`);
+if (!existsSync(wbCsv)) spawnSync(process.execPath, [join(root, 'bench', 'generate.mjs'), String(wbRows), wbCsv, plans], { stdio: 'inherit' });
+if (!existsSync(wbXlsx)) spawnSync(process.execPath, [join(root, 'bench', 'xlsx-make.mjs'), wbCsv, wbXlsx], { stdio: 'inherit' });
+const wb = {
+  csv: measure(`${process.execPath} ${bin} evaluate --plan ${plans} --format json ${wbCsv} > /dev/null 2>&1`, 5),
+  xlsx: measure(`${process.execPath} ${bin} evaluate --plan ${plans} --format json ${wbXlsx} > /dev/null 2>&1`, 5),
+};
+console.error(`workbook ${wbRows} rows: CSV ${wb.csv.wall.toFixed(3)} s, xlsx ${wb.xlsx.wall.toFixed(3)} s (${(wb.xlsx.wall / wb.csv.wall).toFixed(2)}x), peak ${wb.xlsx.rss.toFixed(0)} MiB`);
+// the library comparison (bench/XLSX-LIBRARIES.md); BENCH_XLSX_LIBS=0 skips it
+if (process.env.BENCH_XLSX_LIBS !== '0') spawnSync(process.execPath, [join(root, 'bench', 'xlsx-libs.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+
 // start-up: a typical single-plan run against node -e 0
 const example = existsSync(join(root, 'examples', 'suzhou-2023.csv')) ? ['suzhou', join(root, 'examples', 'suzhou-2023.csv')] : undefined;
 const nodeZero = measure(`${process.execPath} -e 0`, 15);
@@ -96,6 +110,7 @@ if (r1) lines.push(`- 1M rows, plancheck / raw parse = ${(r1.pc.wall / r1.raw.wa
 if (pandas && r1) lines.push(`- 1M rows, pandas ${pandasPython.version} read_csv + groupby = ${f(pandas.wall)} s in the same run; plancheck ${f(r1.pc.wall)} s: ${r1.pc.wall < pandas.wall ? 'faster' : 'NOT faster'}`);
 else if (r1) lines.push(`- pandas is not installed here; the issue's figure for it on this kind of machine is 2.49 s at 1M rows, plancheck ${f(r1.pc.wall)} s: ${r1.pc.wall < 2.49 ? 'faster' : 'NOT faster'}`);
 if (r1 && r5) lines.push(`- peak RSS at 5M rows / at 1M rows = ${(r5.pc.rss / r1.pc.rss).toFixed(2)} (target ≤ 1.5): ${r5.pc.rss / r1.pc.rss <= 1.5 ? 'met' : 'NOT met'}`);
+lines.push(`- ${wbRows.toLocaleString('en')} rows as a workbook (${(statSync(wbXlsx).size / 1048576).toFixed(1)} MiB .xlsx) = ${f(wb.xlsx.wall)} s, as CSV ${f(wb.csv.wall)} s: ${(wb.xlsx.wall / wb.csv.wall).toFixed(2)}× (target ≤ 3): ${wb.xlsx.wall / wb.csv.wall <= 3 ? 'met' : 'NOT met'}; peak RSS ${wb.xlsx.rss.toFixed(0)} MiB (CSV ${wb.csv.rss.toFixed(0)} MiB; target < 300): ${wb.xlsx.rss < 300 ? 'met' : 'NOT met'}`);
 if (startup) lines.push(`- start-up of a typical run (\`evaluate --plan suzhou examples/suzhou-2023.csv --format json\`) = ${f(startup.wall)} s, \`node -e 0\` = ${f(nodeZero.wall)} s, ratio ${(startup.wall / nodeZero.wall).toFixed(2)} (target ≤ 2): ${startup.wall / nodeZero.wall <= 2 ? 'met' : 'NOT met'}`);
 lines.push('');
 const text = lines.join('\n');

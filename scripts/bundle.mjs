@@ -7,8 +7,9 @@
 // The YAML parser and ajv stay outside (the package's only dependencies) and
 // are loaded only when a plan has to be parsed (bundled plans come from the
 // build's cache), as the Word writer (docx, fflate: 270 kB of the bundle) is
-// loaded only for `report --format docx`; commands and formats are
-// initialised on use.
+// loaded only for `report --format docx`, and the workbook libraries (exceljs,
+// saxes, yauzl) only when a workbook is read or written; commands and formats
+// are initialised on use.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +24,8 @@ const common = {
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a Word file)
-  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'docx', 'fflate'],
+  // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a Word file, a workbook)
+  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'docx', 'fflate', 'exceljs', 'saxes', 'yauzl'],
 };
 await build({
   ...common,

@@ -12,7 +12,7 @@ import { MAX_ERRORS } from './data/parse-csv.js';
 import { formatAsOf, type AsOf } from './model/period.js';
 import { chooseAsOf, outsideYearsWarning } from './run/choose-period.js';
 import { Router } from './data/route.js';
-import { streamDataFiles } from './data/stream.js';
+import { streamDataFiles, type ReadOptions } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
 import { evaluatePlan } from './evaluate/evaluate-plan.js';
 import { failingResults, type Policy } from './evaluate/policy.js';
@@ -33,6 +33,8 @@ export interface EvaluateOptions {
   readonly policy: Policy;
   /** every measurement due and absent fails the run */
   readonly requireComplete?: boolean;
+  /** how to read the data files: table layout (long/wide), workbook sheets */
+  readonly input?: ReadOptions;
 }
 
 /** One plan's evaluation, with what it was made from. */
@@ -158,6 +160,7 @@ export async function evaluate(options: EvaluateOptions): Promise<RunReport> {
       if (!known) unknown.add(row, route.plans[0] as Plan);
     },
     keepRegion,
+    options.input,
   );
   const errors: Diagnostic[] = [...read.errors, ...routeErrors];
   if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${moreRouteErrors} more rows without a region`, zh: `……另有 ${moreRouteErrors} 行没有地区` }, {}));

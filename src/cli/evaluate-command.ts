@@ -5,13 +5,14 @@ import { errorDiagnostic, InputError, UsageError } from '../errors.js';
 import { evaluate, expandPlanRefs } from '../index.js';
 import { resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
-import type { RepoPaths } from '../report/options.js';
-import { formatNames, loadFormatter, type Formatter } from '../report/registry.js';
+import type { FormatOptions, RepoPaths } from '../report/options.js';
+import { formatNames, isBinaryFormat, loadBinaryFormatter, loadFormatter, type Formatter } from '../report/registry.js';
+import type { RunReport } from '../index.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { expandDataArgs } from './inputs.js';
 import { printDiagnostics, outData, useColor, type Io } from './io.js';
 import { checkOutputs, outputBytes, writeAtomic, writeFailureDocuments } from './outputs.js';
-import { FAIL_ON, MISSING, oneOf, parseYear, resolveLang } from './options.js';
+import { FAIL_ON, MISSING, oneOf, parseYear, readOptions, refuseBinaryToTerminal, resolveLang } from './options.js';
 
 export { parseOutputSpec } from './outputs.js';
 
@@ -28,6 +29,8 @@ export interface EvaluateFlags {
   output?: string[];
   encoding?: string;
   repoRoot?: string;
+  sheet?: string[];
+  layout?: string;
 }
 
 /** A plan reference's file, where it names one (an unknown id is reported when the plan is loaded). */
@@ -40,13 +43,20 @@ function planFileOf(ref: string): string | undefined {
   }
 }
 
+/** One format of a run: text, or the bytes of a workbook. */
+async function render(format: string, run: RunReport, options: FormatOptions): Promise<string | Uint8Array> {
+  return isBinaryFormat(format) ? (await loadBinaryFormatter(format))(run, options) : (await loadFormatter(format))(run, options);
+}
+
 export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags, ctx: { outputsHandled: boolean } = { outputsHandled: false }): Promise<number> {
   const format = oneOf('format', flags.format, formatNames());
+  if (isBinaryFormat(format)) refuseBinaryToTerminal(io, format, `--output ${format}:results.${format}`);
   const policy = { failOn: oneOf('fail-on', flags.failOn, FAIL_ON), missing: oneOf('missing', flags.missing, MISSING) };
   const lang = resolveLang(io.env, flags.lang);
   const year = parseYear(flags.year);
   const encoding = parseEncoding(flags.encoding);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
+  const input = readOptions(flags);
   // annotations and SARIF locations are relative to the repository root: --repo-root,
   // else the checkout of a GitHub Actions job, else the working directory
   const cwd = process.cwd();
@@ -62,17 +72,17 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
       data,
       policy,
       requireComplete,
+      input,
       ...(year === undefined ? {} : { year }),
       ...(flags.period === undefined ? {} : { period: flags.period }),
     });
     printDiagnostics(io, run.warnings, lang);
-    const formatter = await loadFormatter(format);
     for (const o of outputs) {
-      const f = await loadFormatter(o.format);
-      writeAtomic(o.file, await outputBytes(o.format, f(run, { color: false, lang, paths }), encoding));
+      const content = await render(o.format, run, { color: false, lang, paths });
+      writeAtomic(o.file, typeof content === 'string' ? await outputBytes(o.format, content, encoding) : content);
     }
-    const text = formatter(run, { color: useColor(io, flags.color), lang, paths });
-    outData(io, format === 'csv' ? await encodeText(text, encoding) : text);
+    const out = await render(format, run, { color: useColor(io, flags.color), lang, paths });
+    outData(io, format === 'csv' && typeof out === 'string' ? await encodeText(out, encoding) : out);
     await appendStepSummary(io, run, lang, paths);
     return run.failing > 0 ? 1 : 0;
   } catch (e) {

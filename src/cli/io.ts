@@ -4,7 +4,7 @@ import { formatDiagnostic, type Diagnostic } from '../errors.js';
 
 export interface Io {
   out(text: string): void;
-  /** bytes for stdout (text in an encoding other than UTF-8); where absent, they go to out() as latin1 */
+  /** bytes for stdout (text in an encoding other than UTF-8, a workbook redirected to a file); where absent, text goes to out() as latin1 and a workbook is refused */
   outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -9,6 +9,7 @@ import { FORMAT_NAMES } from '../report/registry.js';
 import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
+import type { TemplateFlags } from './plan-commands.js';
 import type { ReportFlags } from './report-command.js';
 import type { Lang } from '../report/messages.js';
 import { commanderMessageZh } from './commander-zh.js';
@@ -16,6 +17,13 @@ import { printDiagnostics, processIo, type Io } from './io.js';
 import { resolveLang } from './options.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
+
+/** `--sheet NAME` (repeatable) and `--layout long|wide`: how data files are read */
+function addReadOptions(cmd: Command): Command {
+  return cmd
+    .option('--sheet <name>', 'read only this sheet of a workbook (.xlsx); repeat for several (default: every sheet with a table)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('--layout <layout>', 'long: one value column and a period column; wide: one column per period (default: told by the header)').choices(['long', 'wide']));
+}
 
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
@@ -35,10 +43,9 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(messageLang === 'zh' ? commanderMessageZh(s) : s) })
     .showHelpAfterError('(run plancheck --help for usage)');
 
-  program
-    .command('evaluate')
-    .description('evaluate every target and rule of a plan on data files (CSV, long form)')
-    .argument('<data...>', 'CSV files of measurements; several are merged')
+  addReadOptions(program.command('evaluate'))
+    .description('evaluate every target and rule of a plan on data files (CSV or .xlsx workbooks, long or wide tables)')
+    .argument('<data...>', 'CSV files or .xlsx workbooks of measurements; several are merged')
     .requiredOption('-p, --plan <plan>', 'a bundled plan id (e.g. suzhou), a plan YAML file, or a folder of them; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('-y, --year <year>', 'the evaluation year (default: the latest period in the data)')
     .option('--period <period>', 'evaluate as of a month or quarter: 2024-06, 2024-Q2')
@@ -79,10 +86,9 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .addOption(lang())
     .action((refs: string[], flags: { strict?: boolean; seeds?: string | true; ledger?: boolean; lang?: string }) => later(import('./plan-commands.js').then((m) => m.runValidate(io, refs, flags))));
 
-  program
-    .command('report')
+  addReadOptions(program.command('report'))
     .description('mid-term / final evaluation (中期评估): each indicator\'s progress over every year in the data, with a verdict')
-    .argument('<data...>', 'CSV files with several years of measurements')
+    .argument('<data...>', 'CSV files or .xlsx workbooks with several years of measurements')
     .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file (one plan per report)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json', 'docx']).default('markdown'))
     .option('-y, --year <year>', 'the evaluation year (default: the latest in the data)')
@@ -107,11 +113,15 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
 
   program
     .command('template')
-    .description('print the CSV a data submitter fills in: every measurement the plan needs in a year')
-    .argument('<plan>', 'a bundled plan id or a plan YAML file')
+    .description('write the table a data submitter fills in: every measurement the plans need in a year (CSV, or an .xlsx workbook)')
+    .argument('<plan...>', 'bundled plan ids or plan YAML files')
     .option('-y, --year <year>', 'the year to fill in (default: the plan period’s last year)')
-    .option('--encoding <encoding>', 'utf8-bom (default: Excel reads it), utf8, gb18030')
-    .action((ref: string, flags: { year?: string; encoding?: string }) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, ref, flags))));
+    .option('--period <period>', 'a month or quarter to fill in (2024-06, 2024-Q2); repeat for several (one sheet each in a workbook)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(new Option('-f, --format <format>', 'csv, or xlsx: a workbook with locked names, validated values and instructions').choices(['csv', 'xlsx']).default('csv'))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--encoding <encoding>', 'CSV: utf8-bom (default: Excel reads it), utf8, gb18030')
+    .addOption(lang())
+    .action((refs: string[], flags: TemplateFlags) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, refs, flags))));
 
   return program;
 }

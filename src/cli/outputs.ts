@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { STDIN } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../errors.js';
 import type { Lang } from '../report/messages.js';
-import { formatNames, isFormat, loadFailureFormatter } from '../report/registry.js';
+import { formatNames, isBinaryFormat, isFormat, loadFailureFormatter } from '../report/registry.js';
 import { version } from '../version.js';
 import { encodeText, type TextEncoding } from './encoding.js';
 
@@ -18,7 +18,7 @@ export interface OutputTarget {
   readonly file: string;
 }
 
-const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table' };
+const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table', '.xlsx': 'xlsx' };
 
 /** `junit:out.xml`, or `out.xml` with the format told by the extension. */
 export function parseOutputSpec(spec: string): OutputTarget {
@@ -114,9 +114,11 @@ export async function outputBytes(format: string, text: string, encoding: TextEn
 export async function writeFailureDocuments(targets: readonly OutputTarget[], diagnostics: readonly Diagnostic[], lang: Lang, encoding: TextEncoding, exitCode = 2): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const t of targets) {
-    const f = await loadFailureFormatter(t.format);
+    const failure = { version: version(), exitCode, diagnostics };
+    // a workbook says it in a workbook (loaded only then)
+    const bytes = isBinaryFormat(t.format) ? await (await import('../report/xlsx.js')).formatXlsxFailure(failure, lang) : await outputBytes(t.format, (await loadFailureFormatter(t.format))(failure, lang), encoding);
     try {
-      writeAtomic(t.file, await outputBytes(t.format, f({ version: version(), exitCode, diagnostics }, lang), encoding));
+      writeAtomic(t.file, bytes);
     } catch (e) {
       if (e instanceof UsageError) for (const d of e.diagnostics) problems.push(d);
       else throw e;

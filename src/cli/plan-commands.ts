@@ -11,10 +11,12 @@ import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../pla
 import type { Lang } from '../report/messages.js';
 import { icu } from '../report/plural.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
-import { formatTemplate } from '../report/template.js';
+import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
+import { formatTemplate, templateRowsFor } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { outData, printDiagnostics, type Io } from './io.js';
-import { parseYear, resolveLang } from './options.js';
+import { writeAtomic } from './outputs.js';
+import { oneOf, parseYear, refuseBinaryToTerminal, resolveLang, usageError } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
   return resolveLang(io.env, flag);
@@ -89,10 +91,39 @@ function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lan
   return complete;
 }
 
-export async function runTemplate(io: Io, ref: string, flags: { year?: string; encoding?: string }): Promise<number> {
+export interface TemplateFlags {
+  year?: string;
+  period?: string[];
+  format?: string;
+  output?: string;
+  lang?: string;
+  encoding?: string;
+}
+
+/** The periods asked for: each --period, or the --year, or the plan period's last year. */
+function templatePeriods(plans: readonly Plan[], flags: TemplateFlags): Period[] {
+  const year = parseYear(flags.year);
+  if (flags.period === undefined || flags.period.length === 0) return [{ kind: 'year', year: year ?? Math.max(...plans.map((p) => p.period.lastYear)) }];
+  return flags.period.map((text) => {
+    const p = parsePeriod(text);
+    if (!p) throw usageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${text}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），而不是“${text}”` });
+    if (year !== undefined && p.year !== year) throw usageError({ en: `--year ${year} and --period ${text} disagree`, zh: `--year ${year} 与 --period ${text} 不一致` });
+    return p;
+  });
+}
+
+export async function runTemplate(io: Io, refs: string[], flags: TemplateFlags): Promise<number> {
+  const format = oneOf('format', flags.format ?? 'csv', ['csv', 'xlsx']);
   const encoding = parseEncoding(flags.encoding);
-  const { plan } = await loadPlan(ref);
-  const year = parseYear(flags.year) ?? plan.period.lastYear;
-  outData(io, await encodeText(formatTemplate(plan, year), encoding));
+  if (format === 'xlsx' && flags.output === undefined) refuseBinaryToTerminal(io, 'xlsx', '--output template.xlsx');
+  const plans = (await Promise.all(refs.map((ref) => loadPlan(ref)))).map((l) => l.plan);
+  const periods = templatePeriods(plans, flags);
+  let content: string | Uint8Array;
+  if (format === 'xlsx') {
+    const { formatTemplateXlsx } = await import('../report/template-xlsx.js');
+    content = await formatTemplateXlsx(plans.flatMap((plan) => periods.map((p) => ({ plan, period: formatPeriod(p), rows: templateRowsFor(plan, p) }))), langOf(io, flags.lang));
+  } else content = await encodeText(formatTemplate(plans, periods), encoding); // for Excel: a BOM unless told otherwise
+  if (flags.output !== undefined) writeAtomic(flags.output, content);
+  else outData(io, content);
   return 0;
 }

@@ -6,7 +6,7 @@ import { STDIN } from '../data/load.js';
 import { expandDataArgs } from './inputs.js';
 import { outData, printDiagnostics, type Io } from './io.js';
 import { realPathOf, writeAtomic } from './outputs.js';
-import { oneOf, parseYear, resolveLang } from './options.js';
+import { oneOf, parseYear, readOptions, resolveLang } from './options.js';
 
 export interface ReportFlags {
   readonly plan: readonly string[];
@@ -17,6 +17,8 @@ export interface ReportFlags {
   readonly org?: string;
   readonly date?: string;
   readonly output?: string;
+  readonly sheet?: string[];
+  readonly layout?: string;
 }
 
 export async function runReport(io: Io, files: string[], flags: ReportFlags): Promise<number> {
@@ -38,6 +40,7 @@ export async function runReport(io: Io, files: string[], flags: ReportFlags): Pr
     ...(flags.period === undefined ? {} : { period: flags.period }),
     ...(flags.org === undefined ? {} : { org: flags.org }),
     ...(flags.date === undefined ? {} : { date: flags.date }),
+    input: readOptions(flags),
   });
   printDiagnostics(io, r.warnings, lang);
   if (format === 'json') {

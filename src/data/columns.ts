@@ -1,6 +1,9 @@
 /** The CSV header: which column is which, in English or Chinese. */
-/** `seq` is a row number (序号): recognised, and not read. */
-export type Column = 'indicator' | 'value' | 'period' | 'region' | 'unit' | 'note' | 'seq';
+/** `seq` is a row number (序号) and `category` a grouping (类别): recognised, and not read. */
+export type Column = 'indicator' | 'value' | 'period' | 'region' | 'unit' | 'note' | 'seq' | 'category';
+
+/** Columns recognised in a header and not read. */
+export const NOT_READ: ReadonlySet<Column> = new Set<Column>(['seq', 'category']);
 
 const SYNONYMS: Readonly<Record<string, Column>> = {
   indicator: 'indicator',
@@ -32,6 +35,11 @@ const SYNONYMS: Readonly<Record<string, Column>> = {
   编号: 'seq',
   no: 'seq',
   'no.': 'seq',
+  类别: 'category',
+  分类: 'category',
+  指标类别: 'category',
+  领域: 'category',
+  category: 'category',
   note: 'note',
   notes: 'note',
   备注: 'note',
@@ -46,7 +54,7 @@ export function columnFor(header: string): Column | undefined {
 }
 
 /** `数值（万元）`, `value (人)`, `value [%]`: a column name, then a unit in brackets. */
-const WITH_UNIT = /^(.*?)[([]([^()[\]]+)[)\]]$/;
+export const WITH_UNIT = /^(.*?)[([]([^()[\]]+)[)\]]$/;
 
 /**
  * A header cell → its column, and the unit written in brackets after the

@@ -4,12 +4,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
 import { BinaryFileError, decodeBytes, encodingProblemZh, type Encoding } from './decode.js';
 import { parseCsv, type RawRow } from './parse-csv.js';
+import type { TableOptions } from './table.js';
 
 export interface DataFileInfo {
   readonly file: string;
   readonly sha256: string;
   readonly rows: number;
-  readonly encoding: Encoding;
+  /** the text encoding of a CSV, or `xlsx` for a workbook */
+  readonly encoding: Encoding | 'xlsx';
 }
 
 export interface LoadedRows {
@@ -22,7 +24,7 @@ export interface LoadedRows {
 export const STDIN = '<stdin>';
 
 /** Read and parse every file; throws DataError naming every bad line of every file. */
-export function readDataFiles(files: readonly string[]): LoadedRows {
+export function readDataFiles(files: readonly string[], options: TableOptions = {}): LoadedRows {
   const rows: RawRow[] = [];
   const infos: DataFileInfo[] = [];
   const errors: Diagnostic[] = [];
@@ -46,7 +48,7 @@ export function readDataFiles(files: readonly string[]): LoadedRows {
       errors.push(errorDiagnostic('ENCODING', { en: e.message, zh: encodingProblemZh(e.message) }, { file }));
       continue;
     }
-    const parsed = parseCsv(decoded.text, file);
+    const parsed = parseCsv(decoded.text, file, options);
     // one by one: spreading an unbounded array into push() overflows the call stack
     for (const d of parsed.errors) errors.push(d);
     for (const d of parsed.warnings) warnings.push(d);

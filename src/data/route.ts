@@ -7,7 +7,7 @@
 import { errorDiagnostic, type Diagnostic } from '../errors.js';
 import type { Plan } from '../plan/model.js';
 import { regionMatches } from './bind.js';
-import type { RawRow } from './parse-csv.js';
+import { rowLocation, type RawRow } from '../model/row.js';
 
 export type Route = { readonly kind: 'plans'; readonly plans: readonly Plan[] } | { readonly kind: 'unrouted'; readonly region: string } | { readonly kind: 'error'; readonly error: Diagnostic };
 
@@ -49,7 +49,14 @@ export class Router {
       if (this.plans.length === 1) return this.all;
       return {
         kind: 'error',
-        error: errorDiagnostic('NO_REGION', { en: `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`, zh: `本行没有地区，而给出了 ${this.plans.length} 个规划（${this.plans.map((p) => p.id).join('、')}）：请加上地区（region）列` }, { file: row.file, line: row.line }),
+        error: errorDiagnostic(
+          'NO_REGION',
+          {
+            en: `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`,
+            zh: `该行没有地区，而给出了 ${this.plans.length} 个规划（${this.plans.map((p) => p.id).join('、')}）：请增加“地区”列`,
+          },
+          rowLocation(row),
+        ),
       };
     }
     return this.routeRegion(row.region);

@@ -55,7 +55,8 @@ function planJson(report: EvaluationReport, o: FormatOptions): Record<string, un
 }
 
 function warningsJson(run: RunReport): unknown[] {
-  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message }));
+  // a workbook location adds its sheet and cell (`data.xlsx[数据]!C7`)
+  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, ...(w.sheet === undefined ? {} : { sheet: w.sheet }), ...(w.cell === undefined ? {} : { cell: w.cell }), message: w.message }));
 }
 
 /** One plan: the plan's record at the top level. Several: `plans[]` and an overall summary. */

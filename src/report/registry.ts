@@ -18,14 +18,31 @@ const LOADERS: Readonly<Record<string, () => Promise<Formatter>>> = {
   sarif: async () => (await import('./sarif.js')).formatSarif,
 };
 
-export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
+/** A format whose output is bytes (a workbook): written to a file, never to a terminal. */
+export type BinaryFormatter = (run: RunReport, options: FormatOptions) => Promise<Uint8Array>;
+
+const BINARY_LOADERS: Readonly<Record<string, () => Promise<BinaryFormatter>>> = {
+  xlsx: async () => (await import('./xlsx.js')).formatXlsx,
+};
+
+export const FORMAT_NAMES: readonly string[] = [...Object.keys(LOADERS), ...Object.keys(BINARY_LOADERS)];
+
+export function isBinaryFormat(name: string): boolean {
+  return name in BINARY_LOADERS;
+}
+
+export async function loadBinaryFormatter(name: string): Promise<BinaryFormatter> {
+  const load = BINARY_LOADERS[name];
+  if (!load) throw new Error(`no binary formatter ${name}`);
+  return load();
+}
 
 export function formatNames(): string[] {
   return [...FORMAT_NAMES];
 }
 
 export function isFormat(name: string): boolean {
-  return name in LOADERS;
+  return name in LOADERS || name in BINARY_LOADERS;
 }
 
 export async function loadFormatter(name: string): Promise<Formatter> {

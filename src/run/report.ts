@@ -6,7 +6,7 @@
  * evaluation gives exactly `evaluate`'s verdict at the target.
  */
 import { Binder } from '../data/bind.js';
-import { streamDataFiles } from '../data/stream.js';
+import { streamDataFiles, type ReadOptions } from '../data/stream.js';
 import { DataError, UsageError, type Diagnostic } from '../errors.js';
 import { evaluatePlan } from '../evaluate/evaluate-plan.js';
 import { progressOf } from '../evaluate/progress.js';
@@ -26,6 +26,8 @@ export interface ReportOptions {
   readonly org?: string;
   /** the date printed on the report; without it the output carries no date */
   readonly date?: string;
+  /** how to read the data files: table layout (long/wide), workbook sheets */
+  readonly input?: ReadOptions;
 }
 
 /** Is this the final evaluation (终期评估)? A whole year at or after the plan's last year. */
@@ -44,9 +46,14 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
   const l = await loadPlan(options.plans[0] as string);
   const binder = new Binder(l.plan, fixed === undefined ? {} : { defaultYear: fixed.year }, false);
   const unknown = new UnknownNames();
-  const read = await streamDataFiles(options.data, (row) => {
-    if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
-  });
+  const read = await streamDataFiles(
+    options.data,
+    (row) => {
+      if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
+    },
+    undefined,
+    options.input,
+  );
   const b = binder.result();
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
   const warnings = [...read.warnings, ...b.warnings, ...(await unknown.warnings())];

@@ -116,6 +116,15 @@ describe('the packed tarball', () => {
     expect(run('npx', ['--no-install', 'plancheck', '--version'], project).stdout.trim()).toBe(pkg.version);
   });
 
+  it('reads and writes workbooks with the installed dependencies (saxes, yauzl, exceljs)', () => {
+    const out = join(project, 'results.xlsx');
+    const r = run('npx', ['--no-install', 'plancheck', 'evaluate', '--plan', join(ROOT, 'tests/fixtures/basic/plan.yaml'), join(ROOT, 'tests/fixtures/workbook/bureau.xlsx'), '--format', 'json', '--output', `xlsx:${out}`], project);
+    expect(r.stderr).not.toMatch(/internal error|Cannot find module/);
+    expect(r.status).toBe(1);
+    assertValidJson('result', JSON.parse(r.stdout) as unknown);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('reads a plan file of the user\'s own with the installed dependencies (yaml, ajv)', () => {
     const r = run('npx', ['--no-install', 'plancheck', 'evaluate', '--plan', join(ROOT, 'tests/fixtures/basic/plan.yaml'), join(ROOT, 'tests/fixtures/basic/data.csv'), '--format', 'json'], project);
     expect(r.stderr).not.toMatch(/internal error|Cannot find module/);

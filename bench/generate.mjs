@@ -57,7 +57,8 @@ for (let j = 0; i < rows; j++) {
     [name, unit] = mine[Math.floor(k / regions.length) % mine.length];
     if (Math.floor(k / regions.length) >= mine.length) continue;
   }
-  const value = unit === '是/否' ? (random() < 0.9 ? '是' : '否') : unit === '%' ? (50 + random() * 50).toFixed(1) : unit.includes('元') ? String(800 + Math.floor(random() * 2000)) : String(Math.floor(random() * 5000));
+  // yes/no indicators are written 是/否 or 是否 in the plans
+  const value = /^是\/?否$/.test(unit) ? (random() < 0.9 ? '是' : '否') : unit === '%' ? (50 + random() * 50).toFixed(1) : unit.includes('元') ? String(800 + Math.floor(random() * 2000)) : String(Math.floor(random() * 5000));
   const needsQuotes = name.includes(',') || name.includes('"');
   buf += `${region},${2024 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')},${needsQuotes ? `"${name.replace(/"/g, '""')}"` : name},${value},${unit}\n`;
   i++;

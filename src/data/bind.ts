@@ -4,7 +4,7 @@
  * number, a unit that does not convert, a period that is not one, two rows
  * that disagree. Pure: no file system.
  */
-import { clip, errorDiagnostic, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
+import { clip, errorDiagnostic, formatLocation, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
 import { allMeasurements, type Measurement, type Plan } from '../plan/model.js';
 import { periodConflicts } from '../model/consistency.js';
 import { showDecimal } from '../evaluate/display.js';
@@ -277,9 +277,9 @@ export class Binder {
         break;
       }
     }
-    const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.region === undefined ? {} : { region: row.region }) };
+    const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.sheet === undefined ? {} : { sheet: row.sheet }), ...(row.cell === undefined ? {} : { cell: row.cell }), ...(row.region === undefined ? {} : { region: row.region }) };
     const clash = this.measurements.add(obs);
-    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${clash.file}:${clash.line}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${clash.file}:${clash.line} 为“${clash.text}”` }, at));
+    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${formatLocation(clash)}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${formatLocation(clash)} 为“${clash.text}”` }, at));
     return 'bound';
   }
 
@@ -293,8 +293,8 @@ export class Binder {
     for (const c of periodConflicts(this.measurements, (id) => byId.get(id)?.rollup ?? 'latest')) {
       const m = byId.get(c.whole.id);
       const name = m?.name ?? c.whole.id;
-      const where = c.parts.map((p) => `${formatPeriod(p.period)} "${p.text}" at ${p.file}:${p.line}`).join(', ');
-      const whereZh = c.parts.map((p) => `${formatPeriod(p.period)}“${p.text}”（${p.file}:${p.line}）`).join('、');
+      const where = c.parts.map((p) => `${formatPeriod(p.period)} "${p.text}" at ${formatLocation(p)}`).join(', ');
+      const whereZh = c.parts.map((p) => `${formatPeriod(p.period)}“${p.text}”（${formatLocation(p)}）`).join('、');
       const total = c.total === undefined ? '' : ` (together ${showDecimal(c.total)} ${c.whole.unit.text})`;
       const totalZh = c.total === undefined ? '' : `（合计 ${showDecimal(c.total)} ${c.whole.unit.text}）`;
       this.error(
@@ -304,7 +304,7 @@ export class Binder {
             en: `${name} ${formatPeriod(c.whole.period)} is "${c.whole.text}" here but ${where}${total}: the same moment reported twice with different values`,
             zh: `${name} ${formatPeriod(c.whole.period)} 此处为“${c.whole.text}”，但 ${whereZh}${totalZh}：同一时点报送了两个不同的值`,
           },
-          { file: c.whole.file, line: c.whole.line },
+          { file: c.whole.file, line: c.whole.line, ...(c.whole.sheet === undefined ? {} : { sheet: c.whole.sheet }), ...(c.whole.cell === undefined ? {} : { cell: c.whole.cell }) },
         ),
       );
     }

@@ -61,6 +61,9 @@ export interface InputUsed {
   readonly unit: string;
   readonly file: string;
   readonly line: number;
+  /** the workbook sheet and cell of the value, when it came from a workbook (`file.xlsx[Sheet]!D7`) */
+  readonly sheet?: string;
+  readonly cell?: string;
 }
 
 export interface ComparisonShown {

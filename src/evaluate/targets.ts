@@ -37,7 +37,7 @@ export function checkAgainst(x: Interval, comparison: Comparison, ind: Indicator
 }
 
 export function inputOf(o: Observation, name: string): InputUsed {
-  return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, file: o.file, line: o.line };
+  return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, file: o.file, line: o.line, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.cell === undefined ? {} : { cell: o.cell }) };
 }
 
 function planTarget(t: Target): PlanTarget {

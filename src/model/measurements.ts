@@ -23,6 +23,9 @@ export interface Observation {
   readonly text: string;
   readonly file: string;
   readonly line: number;
+  /** the workbook sheet and the value's cell, when the row came from a workbook */
+  readonly sheet?: string;
+  readonly cell?: string;
   readonly region?: string;
 }
 

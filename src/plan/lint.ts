@@ -46,6 +46,10 @@ export function lintPlan(plan: Plan, locate: Locate, seedCompact?: string): Diag
   };
   plan.indicators.forEach((ind, i) => {
     const at = ['indicators', i];
+    // what the author checked against the source and accepted (the note says why) is not repeated
+    const warn = (code: string, message: Msg, path: readonly (string | number)[]): void => {
+      if (!(ind.acceptLint ?? []).includes(code)) out.push(warningDiagnostic(code, message, locate(path)));
+    };
     if (!ind.source) warn('NO_SOURCE', { en: `${ind.name}: no source (table, row and the quoted text)`, zh: `${ind.name}：没有出处（表、行和引用原文）` }, at);
     else if (seedCompact !== undefined && !quoteInSeed(ind.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', { en: `${ind.name}: the quote is not in the seed document ${plan.source.file}`, zh: `${ind.name}：引文不在原文文件 ${plan.source.file} 中` }, [...at, 'source', 'text']);
     const b = ind.baseline;

@@ -81,6 +81,8 @@ export interface AmountReading {
 
 export interface Indicator extends Measurement {
   readonly category?: string;
+  /** lint warnings checked against the source and accepted (the note says why) */
+  readonly acceptLint?: readonly string[];
   readonly attribute: Attribute;
   readonly direction: Direction;
   readonly baseline: { readonly year: number; readonly value: PlanValue; readonly text?: string } | null;

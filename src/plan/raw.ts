@@ -33,6 +33,7 @@ export interface RawMeasurement {
 
 export interface RawIndicator extends RawMeasurement {
   category?: string;
+  accept_lint?: ('TARGET_BEHIND_BASELINE' | 'UNIT_MISMATCH')[];
   attribute: 'binding' | 'expected' | 'unspecified';
   direction: 'higher' | 'lower';
   baseline?: { year: number; value: RawScalar; text?: string } | null;

@@ -162,6 +162,9 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
       c.warn('TARGET_YEAR', { en: `target year ${t.year} is outside the plan period ${period.first_year}–${period.last_year}`, zh: `目标年份 ${t.year} 不在规划期 ${period.first_year}–${period.last_year} 内` }, [...path, 'targets', i, 'year']);
     }
   });
+  if (raw.accept_lint !== undefined && raw.note === undefined) {
+    c.error('ACCEPT_LINT', { en: 'accept_lint needs a note saying why the warning is accepted', zh: 'accept_lint 需要在 note 中说明为何接受该警告' }, [...path, 'accept_lint']);
+  }
   return {
     ...m,
     ...(raw.category === undefined ? {} : { category: raw.category }),
@@ -180,6 +183,7 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
     ...(raw.printed_as === undefined ? {} : { printedAs: { name: raw.printed_as.name, part: raw.printed_as.part } }),
     ...(raw.amount === undefined ? {} : { amount: { id: raw.amount.measurement, bareShareMax: new Decimal(String(raw.amount.bare_share_max)), bareAmountMin: new Decimal(String(raw.amount.bare_amount_min)) } }),
     ...(raw.source === undefined ? {} : { source: toQuote(raw.source) }),
+    ...(raw.accept_lint === undefined ? {} : { acceptLint: raw.accept_lint }),
   };
 }
 

@@ -1,4 +1,5 @@
 /** One CSV row per result, for spreadsheets. */
+import { formatLocation } from '../errors.js';
 import Papa from 'papaparse';
 import { formatAsOf } from '../model/period.js';
 import type { RunReport } from '../index.js';
@@ -25,7 +26,7 @@ export function formatCsv(run: RunReport, o: FormatOptions): string {
       r.unit,
       r.margin ?? '',
       explain(r, report.year, o.lang),
-      r.inputs.map((i) => `${i.file}:${i.line}`).join(' '),
+      r.inputs.map((i) => formatLocation(i)).join(' '),
       [r.source.table ?? r.source.section, r.source.row].filter(Boolean).join(' '),
     ]),
   );

@@ -43,8 +43,9 @@ function location(d: Diagnostic): { file?: string; line?: number; column?: numbe
 }
 
 export function failureJson(f: RunFailure, lang: Lang): string {
+  // the shape of schemas/failure.schema.json; the version under the same key as in a result
   const doc = {
-    version: f.version,
+    plancheck_version: f.version,
     status: 'error',
     exit_code: f.exitCode,
     message: headline(f, lang),

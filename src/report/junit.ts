@@ -18,6 +18,7 @@
  * but added 312 kB to the minified CLI bundle against 22 kB, and every run
  * parses the bundle: see bench/xml-builder.md.
  */
+import { formatLocation } from '../errors.js';
 import { XMLBuilder } from 'fast-xml-parser';
 import { isFailing } from '../evaluate/policy.js';
 import type { CheckResult } from '../evaluate/result.js';
@@ -52,7 +53,7 @@ function reasonText(r: CheckResult, report: EvaluationReport, o: FormatOptions, 
   lines.push(
     `${t(o.lang, 'junit.expected')}: ${requirementText(r)}`,
     `${t(o.lang, 'junit.actual')}: ${r.actual ? `${r.actual.value}${unitSuffix(r.unit)}` : '—'}`,
-    ...r.inputs.map((i) => `${t(o.lang, 'junit.input')}: ${i.name} ${i.period} = ${i.value} ${i.unit} (${i.file}:${i.line})`),
+    ...r.inputs.map((i) => `${t(o.lang, 'junit.input')}: ${i.name} ${i.period} = ${i.value} ${i.unit} (${formatLocation(i)})`),
     `${t(o.lang, 'junit.source')}: ${[r.source.table ?? r.source.section ?? '', r.source.row ?? '', r.source.text].filter((x) => x !== '').join(' ')}`,
   );
   return lines.join('\n');

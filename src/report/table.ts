@@ -3,6 +3,7 @@
  * or rule, ✓/✗ by status, then the details of everything not passing and
  * a summary line. Widths count CJK characters as two columns.
  */
+import { formatLocation } from '../errors.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { eastAsianWidth } from 'get-east-asian-width';
@@ -101,7 +102,7 @@ function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
     lines.push(c.bold(t(o.lang, 'heading.details')));
     for (const { n: i, r } of notable) {
       lines.push(`${paint(c, r.status, `${String(i).padStart(3)}. ${MARK[r.status]}`)} ${r.name}: ${explain(r, report.year, o.lang)}`);
-      for (const inp of r.inputs) lines.push(`       ${inp.name} ${inp.period} = ${inp.value} ${inp.unit}  (${inp.file}:${inp.line})`);
+      for (const inp of r.inputs) lines.push(`       ${inp.name} ${inp.period} = ${inp.value} ${inp.unit}  (${formatLocation(inp)})`);
     }
     lines.push('');
   }

@@ -34,7 +34,7 @@ async function resultsOf(c: (typeof CASES)[number], data: string): Promise<unkno
   const run = await evaluate({ plans: c.plans.map((p) => (p.includes('/') ? join(ROOT, p) : p)), data: [data], policy: { failOn: 'binding', missing: 'warn' }, ...(c.period === undefined ? {} : { period: c.period }) });
   const json = JSON.parse(formatJson(run, { color: false, lang: 'zh' })) as Record<string, unknown>;
   return JSON.parse(
-    JSON.stringify({ ...json, data: undefined, warnings: (json['warnings'] as { code: string }[]).map((w) => w.code).filter((code) => code !== 'HEADER_ROW' && code !== 'SHEET_SKIPPED') }, (key, value: unknown) => (key === 'file' || key === 'line' || (key === 'unrouted' && Array.isArray(value)) ? (Array.isArray(value) ? value.map((u: Record<string, unknown>) => ({ region: u['region'], rows: u['rows'] })) : undefined) : value)),
+    JSON.stringify({ ...json, data: undefined, warnings: (json['warnings'] as { code: string }[]).map((w) => w.code).filter((code) => code !== 'HEADER_ROW' && code !== 'SHEET_SKIPPED') }, (key, value: unknown) => (key === 'file' || key === 'line' || key === 'sheet' || key === 'cell' || (key === 'unrouted' && Array.isArray(value)) ? (Array.isArray(value) ? value.map((u: Record<string, unknown>) => ({ region: u['region'], rows: u['rows'] })) : undefined) : value)),
   );
 }
 
@@ -66,5 +66,23 @@ describe('the mid-term report reads workbooks too', () => {
     );
     const strip = (r: Awaited<ReturnType<typeof progressReport>>): string => formatProgressJson(r).replace(/"(file|sha256|encoding)": "[^"]*"/g, '').replace(/"line": \d+/g, '');
     expect(strip(await progressReport({ plans: ['suzhou'], data: books }))).toEqual(strip(await progressReport({ plans: ['suzhou'], data: csvs })));
+  });
+});
+
+describe('a workbook input is traced to its cell', () => {
+  it('JSON inputs carry the sheet and the value cell of every value read from a workbook', async () => {
+    const c = CASES.find((x) => x.name === 'suzhou 2023') as (typeof CASES)[number];
+    const xlsx = join(dir, 'traced-long.xlsx');
+    await longWorkbook(join(ROOT, c.data), xlsx);
+    const run = await evaluate({ plans: c.plans, data: [xlsx], policy: { failOn: 'binding', missing: 'warn' } });
+    const json = JSON.parse(formatJson(run, { color: false, lang: 'zh' })) as { results: { inputs: { file: string; line: number; sheet?: string; cell?: string }[] }[] };
+    const inputs = json.results.flatMap((r) => r.inputs);
+    expect(inputs.length).toBeGreaterThan(10);
+    for (const i of inputs) {
+      expect(i.file).toBe(xlsx);
+      expect(i.sheet).toBeTypeOf('string');
+      // the value's cell, on the row the line names
+      expect(i.cell).toMatch(new RegExp(`^[A-Z]+${i.line}$`));
+    }
   });
 });

@@ -80,12 +80,26 @@ function inputsNamed(argv: readonly string[], dir: string): string[] {
   return [...inputs];
 }
 
+/** The --format (-f) of a command line: its last word after the flag (commander keeps the last). */
+function formatOf(argv: readonly string[]): string | undefined {
+  let f: string | undefined;
+  argv.forEach((a, i) => {
+    if ((a === '--format' || a === '-f') && i + 1 < argv.length) f = argv[i + 1];
+    else if (a.startsWith('--format=')) f = a.slice('--format='.length);
+  });
+  return f;
+}
+
 /** The invariants of every run. */
 function checkRun(r: Run, argv: readonly string[], dir: string, before: Map<string, string>, inputs: readonly string[]): void {
   expect([0, 1, 2], `exit ${r.code} for ${JSON.stringify(argv)}\n${r.err}`).toContain(r.code);
   if (!argv.includes('--debug')) expect(r.err).not.toMatch(STACK);
-  // no partial report (validate's stdout is its list of plans checked)
-  if (r.code === 2 && !argv.includes('validate')) expect(r.out).toBe('');
+  // no partial report (validate's stdout is its list of plans checked); in the github format the
+  // errors themselves are the report: annotations, and nothing else
+  if (r.code === 2 && !argv.includes('validate')) {
+    if (formatOf(argv) === 'github') for (const line of r.out.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
+    else expect(r.out).toBe('');
+  }
   const outputs = outputsOf(argv, inputs);
   const allowed = new Set(outputs.map((o) => o.file));
   const all = changedFiles(before, snapshot(dir));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { assertValidJson, assertValidJunit, assertValidSarif } from '../helpers/schemas.js';
 
 export interface Run {
   readonly code: number;
@@ -66,17 +67,20 @@ export function expectOutputConsistent(format: string, text: string, code: numbe
       if (failed) {
         expect(doc.status).toBe('error');
         expect(Array.isArray(doc.errors) && doc.errors.length > 0).toBe(true);
+        assertValidJson('failure', doc);
       } else expect(doc.status).not.toBe('error');
       break;
     }
     case 'junit':
       expect(text).toMatch(/^<\?xml/);
-      // one test case, "plancheck run", that errored
+      // one test case, "plancheck run", that errored — valid for Jenkins as any JUnit
       expect(/<testcase [^>]*name="plancheck run"[^>]*>\s*<error /.test(text)).toBe(failed);
+      if (failed) assertValidJunit(text);
       break;
     case 'sarif': {
       const doc = JSON.parse(text) as { runs: { invocations?: { executionSuccessful: boolean }[] }[] };
       expect(doc.runs[0]?.invocations?.[0]?.executionSuccessful === false).toBe(failed);
+      if (failed) assertValidSarif(text);
       break;
     }
     case 'csv':

@@ -12,6 +12,8 @@ export interface DataFileInfo {
   readonly rows: number;
   /** the text encoding of a CSV, or `xlsx` for a workbook */
   readonly encoding: Encoding | 'xlsx';
+  /** where the table's header is (below any title rows): where a row that is owed gets added */
+  readonly header?: { readonly line: number; readonly sheet?: string };
 }
 
 export interface LoadedRows {
@@ -53,7 +55,7 @@ export function readDataFiles(files: readonly string[], options: TableOptions = 
     for (const d of parsed.errors) errors.push(d);
     for (const d of parsed.warnings) warnings.push(d);
     for (const r of parsed.rows) rows.push(r);
-    infos.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: parsed.rows.length, encoding: decoded.encoding });
+    infos.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), rows: parsed.rows.length, encoding: decoded.encoding, ...(parsed.headerLine > 0 ? { header: { line: parsed.headerLine } } : {}) });
   }
   if (errors.length > 0) throw new DataError('invalid data', errors);
   return { rows, files: infos, warnings };

@@ -18,6 +18,8 @@ export interface ParsedCsv {
   readonly errors: Diagnostic[];
   readonly warnings: Diagnostic[];
   readonly columns: readonly Column[];
+  /** the line the header was found on (0: none) */
+  readonly headerLine: number;
 }
 
 export const PAPA_CONFIG = { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] } as const;
@@ -66,6 +68,11 @@ export class CsvRowReader {
     this.table.keepRegion = f;
   }
 
+  /** the line the header was found on (0 until it is) */
+  get headerLine(): number {
+    return this.table.headerRow;
+  }
+
   get errors(): Diagnostic[] {
     return this.table.errors;
   }
@@ -104,5 +111,5 @@ export function parseCsv(text: string, file: string, options: TableOptions = {})
   const reader = new CsvRowReader(file, (r) => rows.push(r), options);
   Papa.parse<string[]>(text, { ...PAPA_CONFIG, delimitersToGuess: [...PAPA_CONFIG.delimitersToGuess], step: (result) => reader.accept(result.data, result.errors) });
   reader.finish();
-  return { rows, errors: reader.errors, warnings: reader.warnings, columns: reader.columns };
+  return { rows, errors: reader.errors, warnings: reader.warnings, columns: reader.columns, headerLine: reader.headerLine };
 }

@@ -74,7 +74,7 @@ export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRe
         return;
       }
       reader.finish();
-      resolve({ info: { file, sha256: hash.digest('hex'), rows: reader.rowCount, encoding: decoder.encoding }, errors: reader.errors, warnings: reader.warnings });
+      resolve({ info: { file, sha256: hash.digest('hex'), rows: reader.rowCount, encoding: decoder.encoding, ...(reader.headerLine > 0 ? { header: { line: reader.headerLine } } : {}) }, errors: reader.errors, warnings: reader.warnings });
     };
     const fail = (e: unknown): void => {
       if (failed) return;

@@ -109,6 +109,7 @@ export async function readWorkbookFile(
   const warnings: Diagnostic[] = [];
   const seen = pkg.sheets.map((s) => s.name);
   let tables = 0;
+  let header: { line: number; sheet: string } | undefined;
   let rows = 0;
   const wanted = options.sheets === undefined || options.sheets.length === 0 ? undefined : new Set(options.sheets);
   try {
@@ -128,6 +129,7 @@ export async function readWorkbookFile(
         continue;
       }
       tables++;
+      header ??= { line: table.headerRow, sheet: name };
       table.finish();
       rows += table.rowCount;
       for (const e of table.errors) errors.push(e);
@@ -144,7 +146,7 @@ export async function readWorkbookFile(
   if (tables === 0 && errors.length === 0) {
     errors.push(errorDiagnostic('NO_TABLE', { en: `no sheet of the workbook has a table plancheck reads (${seen.map((x) => `"${x}"`).join(', ')}): a header naming indicator (指标) and value (数值), or indicator and period columns (2022年, 2023年)`, zh: `工作簿的各工作表（${seen.map((x) => `“${x}”`).join('、')}）中都没有可读取的数据表：表头应有“指标”和“数值”列，或“指标”和各期列（2022年、2023年）` }, { file }));
   }
-  return { info: { file, sha256: createHash('sha256').update(bytes).digest('hex'), rows, encoding: 'xlsx' }, errors, warnings };
+  return { info: { file, sha256: createHash('sha256').update(bytes).digest('hex'), rows, encoding: 'xlsx', ...(header === undefined ? {} : { header }) }, errors, warnings };
 }
 
 /** A row's cells with merged ranges filled from their top-left cell (remembered as its row passes). */

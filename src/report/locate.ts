@@ -73,8 +73,9 @@ function additionPlace(report: EvaluationReport, measurement: string, r: CheckRe
   const last = rows[rows.length - 1] ?? r?.inputs[r.inputs.length - 1];
   if (last) return placeIn(last.file, last.line, paths);
   const file = dataFileOf(report);
-  // the header is the file's first line (blank lines before it are rare)
-  return file === undefined ? undefined : placeIn(file, 1, paths);
+  // the header's line (below any title rows); the first line where the reader found none
+  const header = report.data.find((d) => d.file === file)?.header;
+  return file === undefined ? undefined : placeIn(file, header?.line ?? 1, paths);
 }
 
 function declaredPlace(report: EvaluationReport, line: number | undefined, paths: RepoPaths | undefined): Place | undefined {

@@ -31,6 +31,7 @@ import type { AsOf } from '../model/period.js';
 import { missingPeriods } from './completeness.js';
 import { fromBase } from './display.js';
 import { meets } from './milestone.js';
+import { firstImplausible, implausibleDetail } from './plausibility.js';
 
 export type ProgressCategory = 'achieved' | 'ahead' | 'on_track' | 'behind' | 'moving_away' | 'not_assessable';
 export type ProgressMethod = 'linear' | 'compound' | 'annual';
@@ -68,9 +69,22 @@ export interface Progress {
   readonly paceNeeded?: Decimal;
   readonly category: ProgressCategory;
   readonly grade?: 'moderately' | 'significantly';
-  readonly reason?: 'NO_BASELINE' | 'NO_TARGET' | 'NO_DATA' | 'NO_TIME' | 'TARGET_MET' | 'TARGET_NOT_AHEAD';
+  readonly reason?: 'NO_BASELINE' | 'NO_TARGET' | 'NO_DATA' | 'NO_TIME' | 'TARGET_MET' | 'TARGET_NOT_AHEAD' | 'IMPLAUSIBLE';
+  /** with reason IMPLAUSIBLE: what is wrong with which value (as evaluate's IMPLAUSIBLE says it) */
+  readonly implausible?: Readonly<Record<string, string>>;
   /** the plan gives no baseline: the first year in the data stands in for it */
   readonly baselineFromData?: boolean;
+}
+
+/** The first value of the series that is implausible (evaluate's IMPLAUSIBLE): no pace is worked out from it. */
+function implausibleInSeries(ind: Indicator, data: MeasurementSet, asOf: AsOf | undefined): Readonly<Record<string, string>> | undefined {
+  for (const year of data.years()) {
+    if (asOf && year > asOf.year) break;
+    const v = data.valueAsOf(ind.id, year, asOf && year === asOf.year ? asOf.month : 12, ind.rollup);
+    const bad = v ? firstImplausible(v.observations, () => ind, data) : undefined;
+    if (bad) return implausibleDetail(bad, ind.name);
+  }
+  return undefined;
 }
 
 function seriesOf(ind: Indicator, data: MeasurementSet, asOf: AsOf | undefined): YearValue[] {
@@ -116,6 +130,9 @@ export function progressOf(ind: Indicator, data: MeasurementSet, asOf?: AsOf): P
   const target = { year: final.year, value: final.value.value, comparison: final.comparison };
   const withTarget = { ...base, target };
   if (!latest) return { ...withTarget, category: 'not_assessable', reason: 'NO_DATA' };
+  // a value ten times off (人 for 万人), a share above 100%: a grade from it would be a wrong verdict
+  const implausible = implausibleInSeries(ind, data, asOf);
+  if (implausible) return { ...withTarget, category: 'not_assessable', reason: 'IMPLAUSIBLE', implausible };
   const x = cap(ind, latest.value);
 
   if (ind.rollup === 'sum') {

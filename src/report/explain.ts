@@ -114,7 +114,7 @@ export function explain(r: CheckResult, year: number, lang: Lang): string {
 }
 
 /** What is implausible about a value, and what was likely meant. */
-function implausibleText(d: Readonly<Record<string, string>>, lang: Lang): string {
+export function implausibleText(d: Readonly<Record<string, string>>, lang: Lang): string {
   const args = { ...d, ref: d['refKind'] === undefined ? '' : t(lang, `implausible.ref.${d['refKind']}`, d) };
   const suggest = d['suggestUnit'] !== undefined && d['reason'] !== 'fraction' ? t(lang, 'implausible.suggest', d) : '';
   return t(lang, `implausible.${d['reason'] ?? 'envelope'}`, args) + suggest;

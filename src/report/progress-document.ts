@@ -9,7 +9,7 @@ import { THRESHOLDS, type Progress } from '../evaluate/progress.js';
 import type { CheckResult } from '../evaluate/result.js';
 import type { AsOf } from '../model/period.js';
 import type { Comparison } from '../plan/model.js';
-import { explain, unitSuffix } from './explain.js';
+import { explain, implausibleText, unitSuffix } from './explain.js';
 import { t, type Lang } from './messages.js';
 import { categoryLabel, CATEGORIES, completionOf, fmt, outcomeOf, OUTCOMES, pct, ratioText, summaryCounts, type ProgressReport } from './progress-format.js';
 
@@ -251,6 +251,8 @@ export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
       if (!r.final && p.ratio !== undefined) facts.push([t(lang, 'report.ratio'), ratioText(p)]);
       if (!r.final && (p.paceSoFar !== undefined || p.paceNeeded !== undefined)) facts.push([t(lang, 'progress.pace'), `${paceValue(p, p.paceSoFar, lang)} → ${paceValue(p, p.paceNeeded, lang)}`]);
       if (!r.final) facts.push([t(lang, 'progress.verdict'), categoryLabel(p, lang)]);
+      // no grade from a value that is likely a slip (人 for 万人): say which and why
+      if (p.implausible !== undefined) facts.push([t(lang, 'report.implausible'), implausibleText(p.implausible, lang)]);
       if (o) facts.push([r.final ? t(lang, 'report.col.outcome', { year: r.asOf.year }) : t(lang, 'report.check', { period: periodLabel(r.asOf.year, r.asOf.month, lang) }), explain(o, r.asOf.year, lang)]);
       return {
         id: p.indicator.id,

@@ -13,6 +13,7 @@ import { progressOf } from '../evaluate/progress.js';
 import type { AsOf } from '../model/period.js';
 import { loadPlan } from '../plan/load.js';
 import type { ProgressReport, RuleYear } from '../report/progress-format.js';
+import { chooseAsOf, outsideYearsWarning } from './choose-period.js';
 import { fixedAsOf, latestAsOf, UnknownNames } from './common.js';
 
 export interface ReportOptions {
@@ -36,12 +37,12 @@ export function isFinal(asOf: AsOf, lastYear: number): boolean {
 }
 
 export async function progressReport(options: ReportOptions): Promise<ProgressReport & { readonly warnings: readonly Diagnostic[] }> {
-  if (options.plans.length === 0) throw new UsageError('no plan given: plancheck report --plan <id> <data.csv...>');
+  if (options.plans.length === 0) throw new UsageError({ en: 'no plan given: plancheck report --plan <id> <data.csv...>', zh: '没有给出规划：plancheck report --plan <规划> <数据.csv...>' });
   if (options.plans.length > 1) {
-    throw new UsageError(`report takes one plan (a report is one document per plan): run it once for each of ${options.plans.join(', ')}`);
+    throw new UsageError({ en: `report takes one plan (a report is one document per plan): run it once for each of ${options.plans.join(', ')}`, zh: `report 每次只评估一个规划（一份报告对应一个规划）：请对 ${options.plans.join('、')} 分别运行` });
   }
-  if (options.data.length === 0) throw new UsageError('no data file given: plancheck report --plan <id> <data.csv...>');
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be a day (2026-11-20), not "${options.date}"`);
+  if (options.data.length === 0) throw new UsageError({ en: 'no data file given: plancheck report --plan <id> <data.csv...>', zh: '没有给出数据文件：plancheck report --plan <规划> <数据.csv...>' });
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError({ en: `--date must be a day (2026-11-20), not "${options.date}"`, zh: `--date 应为日期（如 2026-11-20），不能是“${options.date}”` });
   const fixed = fixedAsOf(options);
   const l = await loadPlan(options.plans[0] as string);
   const binder = new Binder(l.plan, fixed === undefined ? {} : { defaultYear: fixed.year }, false);
@@ -58,7 +59,18 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
   if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
   const warnings = [...read.warnings, ...b.warnings, ...(await unknown.warnings())];
   const data = b.measurements;
-  const asOf = fixed ?? latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
+  // the cut-off as evaluate chooses it: given, or the latest moment the data backs (a stray
+  // 2032 row or a lone month does not move a final evaluation); rows outside the plan's years warned about
+  const pd = { plan: l.plan, data, empty: binder.emptyByPeriod };
+  const outside = outsideYearsWarning(pd);
+  if (outside) warnings.push(outside);
+  let asOf = fixed;
+  if (asOf === undefined) {
+    const c = chooseAsOf(pd);
+    if (c.kind === 'unclear') throw new DataError('the period to report is not clear', [c.error]);
+    if (c.kind === 'chosen') asOf = c.asOf;
+  }
+  asOf ??= latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, data, asOf));
   const dataYears = data.years().filter((y) => y <= asOf.year);
   // every year as `evaluate --year Y` sees it, the last one as of the cut-off

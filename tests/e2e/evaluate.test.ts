@@ -48,7 +48,7 @@ describe('plancheck evaluate (fixture plan)', () => {
     expect(body.year).toBe(2023);
     expect(body.summary).toMatchObject({ pass: 3, fail: 2, missing: 0, pending: 1, error: 0, total: 6 });
     expect(body.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(body.data).toEqual([{ file: DATA, sha256: body.data[0]?.sha256, rows: 7, encoding: 'utf-8' }]);
+    expect(body.data).toEqual([{ file: DATA, sha256: body.data[0]?.sha256, rows: 7, encoding: 'utf-8', header: { line: 1 } }]);
     expect(body.data[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     const byId = Object.fromEntries(body.results.map((r) => [r.id, r]));
     expect(byId['home_visit_share']).toMatchObject({ status: 'pass', code: 'MILESTONE_MET', expected: { comparison: '>=', value: '19.32', basis: 'linear' } });

@@ -78,8 +78,13 @@ describe('report --period 2024-06 on Suzhou 2021–2023 and the January–June 2
     expect(en).toContain('| Jan–Jun 2024 |');
   });
 
-  it('without --period, the latest month in the data is the cut-off; --year 2023 stops at 2023', () => {
-    expect(reportJson([]).as_of).toEqual({ year: 2024, month: 6, partial: true });
+  it('without --period, a thin latest month is not taken as the cut-off (as evaluate refuses it); --period 2024-06 takes it; --year 2023 stops at 2023', () => {
+    const r = runCli(['report', '--plan', 'suzhou', ...FILES, '--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('the latest period in the data, 2024-06, holds only 5 of the 107 rows');
+    expect(r.stderr).toContain('2023: 37 rows');
+    expect(reportJson(['--period', '2024-06']).as_of).toEqual({ year: 2024, month: 6, partial: true });
     const y = reportJson(['--year', '2023']);
     expect(y.as_of).toEqual({ year: 2023, month: 12, partial: false });
     expect(y.indicators.every((i) => i.series.every((s) => s.year <= 2023))).toBe(true);
@@ -96,7 +101,7 @@ describe('report --period 2024-06 on Suzhou 2021–2023 and the January–June 2
   });
 
   it('takes no total from a flow with months unreported: a cut-off at the end of 2024 with January–June is INCOMPLETE, as in evaluate', () => {
-    const r = runCli(['report', '--plan', 'suzhou', ...FILES, 'tests/fixtures/report-incomplete-flow/yearly-2024.csv', '--format', 'json']);
+    const r = runCli(['report', '--plan', 'suzhou', ...FILES, 'tests/fixtures/report-incomplete-flow/yearly-2024.csv', '--year', '2024', '--format', 'json']);
     const x = (JSON.parse(r.stdout) as { as_of: { month: number }; indicators: Item[] }).indicators.find((i) => i.id === 'night_care_beds_added') as Item;
     expect(x.series.map((s) => s.year)).toEqual([2021, 2022, 2023]);
     expect(x.status).toBe('missing');

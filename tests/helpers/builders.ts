@@ -27,6 +27,7 @@ export interface IndicatorSpec {
   category?: string;
   rollup?: Indicator['rollup'];
   frequency?: Indicator['frequency'];
+  plausible?: Indicator['plausible'];
 }
 
 export function makeIndicator(spec: IndicatorSpec = {}): Indicator {
@@ -47,6 +48,7 @@ export function makeIndicator(spec: IndicatorSpec = {}): Indicator {
     references: [],
     source: { table: '表2', row: '1', text: '测试' },
     ...(spec.category === undefined ? {} : { category: spec.category }),
+    ...(spec.plausible === undefined ? {} : { plausible: spec.plausible }),
   };
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { progressOf } from '../../src/evaluate/progress.js';
 import { makeIndicator, makeMeasurements, target, type IndicatorSpec } from '../helpers/builders.js';
+import { Decimal } from '../../src/values/decimal.js';
 
 function progress(spec: IndicatorSpec, values: [number, string][]): ReturnType<typeof progressOf> {
   const ind = makeIndicator({ id: 'x', ...spec });
@@ -57,8 +58,15 @@ describe('progressOf', () => {
     expect(progress({ baseline: 70, targets: [target(2025, '>=', 60)] }, [[2023, '55']]).category).toBe('moving_away');
   });
 
-  it('percentages are capped at 100', () => {
-    expect(progress({ baseline: 80, targets: [target(2025, '>=', 100)] }, [[2023, '101']]).category).toBe('achieved');
+  it('percentages are capped at 100 where the plan allows values above it', () => {
+    const wide = { min: null, max: new Decimal(120), factor: new Decimal(10) };
+    expect(progress({ baseline: 80, targets: [target(2025, '>=', 100)], plausible: wide }, [[2023, '101']]).category).toBe('achieved');
+  });
+
+  it('a share above 100% is implausible: no grade, and the reason says which value', () => {
+    const p = progress({ baseline: 80, targets: [target(2025, '>=', 100)] }, [[2023, '101']]);
+    expect(p).toMatchObject({ category: 'not_assessable', reason: 'IMPLAUSIBLE' });
+    expect(p.implausible).toMatchObject({ reason: 'share', max: '100' });
   });
 
   it('no baseline and one year of data: not assessable unless the target is met', () => {

@@ -10,7 +10,7 @@ import { icu } from './report/plural.js';
 import type { DataFileInfo } from './data/load.js';
 import { MAX_ERRORS } from './data/parse-csv.js';
 import { formatAsOf, type AsOf } from './model/period.js';
-import { chooseAsOf, outsideYearsWarning } from './run/choose-period.js';
+import { resolveAsOf } from './run/choose-period.js';
 import { Router } from './data/route.js';
 import { streamDataFiles, type ReadOptions } from './data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic } from './errors.js';
@@ -90,16 +90,7 @@ function choosePeriods(loaded: readonly LoadedPlan[], binders: ReadonlyMap<strin
     const b = binders.get(l.plan.id) as Binder;
     return { plan: l.plan, data: b.measurements, empty: b.emptyByPeriod };
   });
-  for (const pd of pds) {
-    const outside = outsideYearsWarning(pd);
-    if (outside) warnings.push(outside);
-  }
-  let asOf = fixed;
-  if (asOf === undefined) {
-    const c = chooseAsOf(pds);
-    if (c.kind === 'unclear') throw new DataError('the period to evaluate is not clear', [c.error]);
-    if (c.kind === 'chosen') asOf = c.asOf;
-  }
+  const asOf = resolveAsOf(pds, fixed, warnings);
   return new Map(loaded.map((l) => [l.plan.id, asOf ?? { year: l.plan.period.lastYear, month: 12 }]));
 }
 

@@ -8,7 +8,7 @@
  * periods present). Rows outside the plan's years are warned about whatever
  * the period. Pure: measurements in, a choice or diagnostics out.
  */
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
+import { DataError, errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
 import type { MeasurementSet, Observation } from '../model/measurements.js';
 import { endMonth, formatAsOf, parsePeriod, type AsOf } from '../model/period.js';
 import type { Plan } from '../plan/model.js';
@@ -136,4 +136,21 @@ export function outsideYearsWarning(pd: PlanData): Diagnostic | undefined {
     { en: `${n} row(s) lie outside plan ${pd.plan.id}'s years (${years.from}–${years.to})`, zh: `${n} 行数据不在规划 ${pd.plan.id} 的年份（${years.from}–${years.to}）内` },
     first ? { file: first.file, line: first.line } : {},
   );
+}
+
+/**
+ * The moment to evaluate at, for evaluate and report alike: the one given,
+ * else the latest the data backs (a DataError naming the periods present when
+ * it is not clear); undefined when the data has none. Rows outside each
+ * plan's years are warned about in `warnings`.
+ */
+export function resolveAsOf(pds: readonly PlanData[], fixed: AsOf | undefined, warnings: Diagnostic[]): AsOf | undefined {
+  for (const pd of pds) {
+    const outside = outsideYearsWarning(pd);
+    if (outside) warnings.push(outside);
+  }
+  if (fixed !== undefined) return fixed;
+  const c = chooseAsOf(pds);
+  if (c.kind === 'unclear') throw new DataError('the period to evaluate is not clear', [c.error]);
+  return c.kind === 'chosen' ? c.asOf : undefined;
 }

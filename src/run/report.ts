@@ -13,7 +13,7 @@ import { progressOf } from '../evaluate/progress.js';
 import type { AsOf } from '../model/period.js';
 import { loadPlan } from '../plan/load.js';
 import type { ProgressReport, RuleYear } from '../report/progress-format.js';
-import { chooseAsOf, outsideYearsWarning } from './choose-period.js';
+import { resolveAsOf } from './choose-period.js';
 import { fixedAsOf, latestAsOf, UnknownNames } from './common.js';
 
 export interface ReportOptions {
@@ -61,16 +61,7 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
   const data = b.measurements;
   // the cut-off as evaluate chooses it: given, or the latest moment the data backs (a stray
   // 2032 row or a lone month does not move a final evaluation); rows outside the plan's years warned about
-  const pd = { plan: l.plan, data, empty: binder.emptyByPeriod };
-  const outside = outsideYearsWarning(pd);
-  if (outside) warnings.push(outside);
-  let asOf = fixed;
-  if (asOf === undefined) {
-    const c = chooseAsOf(pd);
-    if (c.kind === 'unclear') throw new DataError('the period to report is not clear', [c.error]);
-    if (c.kind === 'chosen') asOf = c.asOf;
-  }
-  asOf ??= latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
+  const asOf = resolveAsOf([{ plan: l.plan, data, empty: binder.emptyByPeriod }], fixed, warnings) ?? latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, data, asOf));
   const dataYears = data.years().filter((y) => y <= asOf.year);
   // every year as `evaluate --year Y` sees it, the last one as of the cut-off

@@ -154,6 +154,16 @@ function ruleBadge(r: CheckResult | undefined, lang: Lang): Badge {
 
 const LAGGING = new Set(['behind', 'moving_away']);
 
+/**
+ * A requirement as an official writes it in Chinese: `≥20%` → `不低于20%`,
+ * `≤37%` → `不高于37%`, `>18000` → `高于18000` (an indicator's verdict line; a
+ * rule's arithmetic keeps its signs). English keeps the signs.
+ */
+export function comparisonWords(text: string, lang: Lang): string {
+  if (lang !== 'zh') return text;
+  return text.replace(/([≥≤><])\s*(?=[\d.-])/g, (_all, op: string) => ({ '≥': '不低于', '≤': '不高于', '>': '高于', '<': '低于' })[op] ?? op);
+}
+
 /** An expression for reading: `1600 >= 1.4 * 1185` → `1600 ≥ 1.4 × 1185`. */
 export function mathText(s: string): string {
   return s.replace(/\s*>=\s*/g, ' ≥ ').replace(/\s*<=\s*/g, ' ≤ ').replace(/\s*!=\s*/g, ' ≠ ').replace(/\s*==\s*/g, ' = ').replace(/\s+\*\s+/g, ' × ');
@@ -253,7 +263,7 @@ export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
       if (!r.final) facts.push([t(lang, 'progress.verdict'), categoryLabel(p, lang)]);
       // no grade from a value that is likely a slip (人 for 万人): say which and why
       if (p.implausible !== undefined) facts.push([t(lang, 'report.implausible'), implausibleText(p.implausible, lang)]);
-      if (o) facts.push([r.final ? t(lang, 'report.col.outcome', { year: r.asOf.year }) : t(lang, 'report.check', { period: periodLabel(r.asOf.year, r.asOf.month, lang) }), explain(o, r.asOf.year, lang)]);
+      if (o) facts.push([r.final ? t(lang, 'report.col.outcome', { year: r.asOf.year }) : t(lang, 'report.check', { period: periodLabel(r.asOf.year, r.asOf.month, lang) }), comparisonWords(explain(o, r.asOf.year, lang), lang)]);
       return {
         id: p.indicator.id,
         title: `${order.get(p.indicator.id) ?? ''}. ${p.indicator.name}`,

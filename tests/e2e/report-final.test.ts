@@ -92,6 +92,17 @@ describe('report on the Suzhou 2021–2025 series: the final evaluation', () => 
     expect(md).not.toMatch(/>=|pp\/yr/);
   });
 
+  it('words requirements in Chinese in the indicator sections (不低于/不高于), keeping the signs in rule arithmetic', () => {
+    const md = runCli(['report', '--plan', 'suzhou', ...SERIES, '--lang', 'zh']).stdout;
+    const indicators = md.slice(0, md.indexOf('. 到2025年散居与集中供养孤儿保障标准统一'));
+    expect(indicators).toContain('2025年完成情况：实际 20.1%，达到2025年目标 不低于20%');
+    expect(indicators).toContain('未达到2025年目标 不低于78%，差 0.4 个百分点');
+    expect(indicators).not.toMatch(/[≥≤]\s*\d/);
+    expect(md).toMatch(/1600 ≥ 1\.4 × 1185/);
+    const en = runCli(['report', '--plan', 'suzhou', ...SERIES, '--lang', 'en']).stdout;
+    expect(en).toMatch(/2025 target ≥20%/);
+  });
+
   it('prints no date unless --date gives one: the same inputs give the same bytes', () => {
     const a = runCli(['report', '--plan', 'suzhou', ...SERIES, '--format', 'html']).stdout;
     const b = runCli(['report', '--plan', 'suzhou', ...SERIES, '--format', 'html']).stdout;

@@ -128,13 +128,13 @@ class Parser {
   private expect(text: string, what: string): Token {
     const t = this.peek();
     if (t.type === 'op' && t.text === text) return this.next();
-    throw new ExprSyntaxError(`expected ${what}, found ${describe(t)}`, t.start);
+    throw new ExprSyntaxError(`expected ${what}, found ${describe(t)}`, t.start, `此处应为 ${what.replace(/ or /g, " 或 ")}，却是${describeZh(t)}`);
   }
 
   parseAll(): Expr {
     const e = this.parseOr();
     const t = this.peek();
-    if (t.type !== 'eof') throw new ExprSyntaxError(`unexpected ${describe(t)}`, t.start);
+    if (t.type !== 'eof') throw new ExprSyntaxError(`unexpected ${describe(t)}`, t.start, `多余的${describeZh(t)}`);
     return e;
   }
 
@@ -259,7 +259,7 @@ class Parser {
       const close = this.expect(')', '")"');
       return { ...inner, start: t.start, end: close.end };
     }
-    throw new ExprSyntaxError(t.type === 'eof' ? 'the expression ends too early' : `unexpected ${describe(t)}`, t.start);
+    throw new ExprSyntaxError(t.type === 'eof' ? 'the expression ends too early' : `unexpected ${describe(t)}`, t.start, t.type === 'eof' ? '表达式不完整' : `意外的${describeZh(t)}`);
   }
 
   private parseCall(name: Token): Expr {
@@ -288,6 +288,10 @@ class Parser {
 
 function describe(t: Token): string {
   return t.type === 'eof' ? 'the end of the expression' : `"${t.text}"`;
+}
+
+function describeZh(t: Token): string {
+  return t.type === 'eof' ? '表达式结尾' : `“${t.text}”`;
 }
 
 export function parseExpression(src: string): Expr {

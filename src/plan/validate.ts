@@ -103,7 +103,7 @@ function buildMeasurement(c: Collector, m: RawMeasurement, path: Path): Measurem
     unit = parseUnit(m.unit);
   } catch (e) {
     if (!(e instanceof UnitSyntaxError)) throw e;
-    c.error('UNIT', { en: `unit "${m.unit}": ${e.message}`, zh: `单位“${m.unit}”无法解析：${e.message}` }, [...path, 'unit']);
+    c.error('UNIT', { en: `unit "${m.unit}": ${e.message}`, zh: `单位“${m.unit}”无法解析：${e.zh}` }, [...path, 'unit']);
     return undefined;
   }
   const strange = unknownBases(unit);
@@ -313,7 +313,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
       ast = parseExpression(r.expression);
     } catch (e) {
       if (!(e instanceof ExprSyntaxError)) throw e;
-      c.errors.push(errorDiagnostic('EXPR_SYNTAX', { en: e.message, zh: e.zh ?? `表达式语法错误：${e.message}` }, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
+      c.errors.push(errorDiagnostic('EXPR_SYNTAX', { en: e.message, zh: `表达式语法错误：${e.zh ?? e.message}` }, exprAt(e.offset), caretExcerpt(r.expression, e.offset)));
       return;
     }
     const issues = checkCondition(ast, (id) => units.get(id));

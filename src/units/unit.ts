@@ -33,7 +33,15 @@ const RATIOS: Readonly<Record<string, string>> = { '%': '0.01', '‰': '0.001', 
 
 const BOOLEAN_UNITS = new Set(['是/否', '是否', 'bool', 'boolean']);
 
-export class UnitSyntaxError extends Error {}
+/** A unit that does not parse; `zh` says the same in Chinese (for `--lang zh`). */
+export class UnitSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
+    super(message);
+  }
+}
 
 function normaliseUnitText(raw: string): string {
   return raw
@@ -49,8 +57,8 @@ interface Term {
 }
 
 function parseTerm(term: string): Term {
-  if (term === '') throw new UnitSyntaxError('empty unit term');
-  if (/[0-9]/.test(term)) throw new UnitSyntaxError(`a unit has no digits: "${term}"`);
+  if (term === '') throw new UnitSyntaxError('empty unit term', '单位中有空的部分');
+  if (/[0-9]/.test(term)) throw new UnitSyntaxError(`a unit has no digits: "${term}"`, `单位中不能有数字：“${term}”`);
   for (const [prefix, scale] of SCALE_PREFIXES) {
     if (term.startsWith(prefix) && term.length > prefix.length) {
       return { base: term.slice(prefix.length), scale };
@@ -75,7 +83,7 @@ function splitDenominator(part: string): string[] {
 
 export function parseUnit(raw: string): Unit {
   const text0 = normaliseUnitText(raw);
-  if (text0 === '') throw new UnitSyntaxError('empty unit');
+  if (text0 === '') throw new UnitSyntaxError('empty unit', '单位为空');
   if (BOOLEAN_UNITS.has(text0)) {
     return { text: '是/否', kind: 'boolean', dimension: 'boolean', factor: new Decimal(1) };
   }
@@ -84,9 +92,9 @@ export function parseUnit(raw: string): Unit {
     return { text: text0, kind: 'ratio', dimension: 'ratio', factor: new Decimal(ratio) };
   }
   const [numerator = '', ...rest] = text0.split('/');
-  if (numerator.includes('·')) throw new UnitSyntaxError(`"${raw}": a numerator is one term`);
+  if (numerator.includes('·')) throw new UnitSyntaxError(`"${raw}": a numerator is one term`, `“${raw}”：分子只能是一个单位`);
   const num = parseTerm(numerator);
-  if (num.base in PER_YEAR) throw new UnitSyntaxError(`"${raw}": a time unit cannot be a numerator`);
+  if (num.base in PER_YEAR) throw new UnitSyntaxError(`"${raw}": a time unit cannot be a numerator`, `“${raw}”：时间单位不能作分子`);
   let factor = new Decimal(num.scale);
   const denominators: string[] = [];
   let perTime = false;
@@ -94,7 +102,7 @@ export function parseUnit(raw: string): Unit {
   for (const d of denomTerms) {
     const perYear = PER_YEAR[d];
     if (perYear !== undefined) {
-      if (perTime) throw new UnitSyntaxError(`"${raw}": two time denominators`);
+      if (perTime) throw new UnitSyntaxError(`"${raw}": two time denominators`, `“${raw}”：分母中有两个时间单位`);
       perTime = true;
       factor = factor.mul(perYear);
       continue;

@@ -128,3 +128,18 @@ describe('evaluateCondition', () => {
     else expect(out.kind === 'value' && out.value).toBe(want);
   });
 });
+
+describe('syntax errors in both languages', () => {
+  it.each(['a >= (b', 'a >= b)', 'growth(a b)', 'a >= * b'])('%s: the Chinese text has no English in it', (src) => {
+    let err: unknown;
+    try {
+      parseExpression(src);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ExprSyntaxError);
+    const zh = (err as ExprSyntaxError).zh ?? '';
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.replace(/“[^”]*”|"[^"]*"/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertValue, parseUnit, sameDimension, toBase, tryParseUnit } from '../../src/units/unit.js';
+import { convertValue, parseUnit, sameDimension, toBase, tryParseUnit, UnitSyntaxError } from '../../src/units/unit.js';
 import { Decimal } from '../../src/values/decimal.js';
 
 describe('parseUnit', () => {
@@ -60,5 +60,19 @@ describe('conversion', () => {
     expect(lowIncome.gte(consumption30)).toBe(true);
     // and a checker that compared the raw numbers would say 1200 < 13800
     expect(new Decimal(1200).lt(consumption30)).toBe(true);
+  });
+});
+
+describe('unit syntax errors in both languages', () => {
+  it.each(['3个', '', '月/人', '元/年/月', '元·人/户'])('"%s": a Chinese message beside the English one', (text) => {
+    let err: unknown;
+    try {
+      parseUnit(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UnitSyntaxError);
+    expect((err as UnitSyntaxError).zh).toMatch(/[\u4e00-\u9fff]/);
+    expect((err as UnitSyntaxError).zh).not.toBe((err as UnitSyntaxError).message);
   });
 });

@@ -5,6 +5,7 @@ import { evaluateCondition, type Lookup } from '../../src/expr/evaluate.js';
 import { ExprSyntaxError, parseExpression } from '../../src/expr/parse.js';
 import { parseUnit, toBase, type Unit } from '../../src/units/unit.js';
 import { Decimal } from '../../src/values/decimal.js';
+import { thrown } from '../helpers/thrown.js';
 import { bound, point, type Interval } from '../../src/values/interval.js';
 
 const UNITS: Record<string, Unit> = {
@@ -43,12 +44,7 @@ describe('parseExpression: syntax errors point at the character', () => {
     { src: 'growth(1) > 0', offset: 7, message: /takes a measurement/ },
     { src: 'min(a) > 0', offset: 0, message: /at least 2/ },
   ])('$src', ({ src, offset, message }) => {
-    let err: unknown;
-    try {
-      parseExpression(src);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => parseExpression(src));
     expect(err).toBeInstanceOf(ExprSyntaxError);
     expect((err as ExprSyntaxError).offset).toBe(offset);
     expect((err as ExprSyntaxError).message).toMatch(message);
@@ -131,12 +127,7 @@ describe('evaluateCondition', () => {
 
 describe('syntax errors in both languages', () => {
   it.each(['a >= (b', 'a >= b)', 'growth(a b)', 'a >= * b'])('%s: the Chinese text has no English in it', (src) => {
-    let err: unknown;
-    try {
-      parseExpression(src);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => parseExpression(src));
     expect(err).toBeInstanceOf(ExprSyntaxError);
     const zh = (err as ExprSyntaxError).zh ?? '';
     expect(zh).toMatch(/[\u4e00-\u9fff]/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertValue, parseUnit, sameDimension, toBase, tryParseUnit, UnitSyntaxError } from '../../src/units/unit.js';
 import { Decimal } from '../../src/values/decimal.js';
+import { thrown } from '../helpers/thrown.js';
 
 describe('parseUnit', () => {
   it.each([
@@ -65,12 +66,7 @@ describe('conversion', () => {
 
 describe('unit syntax errors in both languages', () => {
   it.each(['3个', '', '月/人', '元/年/月', '元·人/户'])('"%s": a Chinese message beside the English one', (text) => {
-    let err: unknown;
-    try {
-      parseUnit(text);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => parseUnit(text));
     expect(err).toBeInstanceOf(UnitSyntaxError);
     expect((err as UnitSyntaxError).zh).toMatch(/[\u4e00-\u9fff]/);
     expect((err as UnitSyntaxError).zh).not.toBe((err as UnitSyntaxError).message);

@@ -133,6 +133,11 @@ function splitOutputSpecs(argv: readonly string[]): { specs: string[]; others: s
   const others: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
+    // after `--` every word is an argument (a data file), never an option
+    if (a === '--') {
+      for (const w of argv.slice(i + 1)) others.push(w);
+      break;
+    }
     if ((a === '--output' || a === '-o') && i + 1 < argv.length) specs.push(argv[++i] as string);
     else if (a.startsWith('--output=')) specs.push(a.slice('--output='.length));
     else if (/^-o./.test(a)) specs.push(a.slice(2));

@@ -61,7 +61,7 @@ describe('random and mutated CSV files', () => {
           const errors = r.err.split('\n').filter((l) => l.includes(' error: '));
           expect(errors.length).toBeGreaterThan(0);
           for (const l of errors) expect(l.startsWith(`${file}:`) || l.startsWith(`${file}: error: `)).toBe(true);
-          for (const l of errors.filter((x) => !/: error: (this looks like a binary|the file is neither)/.test(x))) expect(l).toMatch(/\.csv:\d+: error: /);
+          for (const l of errors.filter((x) => !/: error: (this looks like a binary|the file is neither)/.test(x))) expect(l).toMatch(/\.csv:\d+(:\d+)?: error: /); // a line, and a column where one is at fault
         } else {
           expect(() => JSON.parse(r.out) as unknown).not.toThrow();
         }

@@ -41,6 +41,8 @@ function outputsOf(argv: readonly string[], inputs: readonly string[]): { file: 
   // the word after --output, or (when that looks like an option, which commander may read as one) the next word that does not
   const specs: { spec: string; sure: boolean }[] = [];
   for (let i = 0; i < argv.length; i++) {
+    // after `--` every word is a data file, never an option
+    if (argv[i] === '--') break;
     if ((argv[i] === '--output' || argv[i] === '-o') && i + 1 < argv.length) {
       const value = argv[i + 1] as string;
       specs.push({ spec: value, sure: !value.startsWith('-') });

@@ -2,8 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorDiagnostic, InputError, UsageError } from '../errors.js';
-import { evaluate, expandPlanRefs } from '../index.js';
-import { resolvePlanPath } from '../plan/load.js';
+import { evaluate } from '../index.js';
 import type { Lang } from '../report/messages.js';
 import type { FormatOptions, RepoPaths } from '../report/options.js';
 import { formatNames, isBinaryFormat, loadBinaryFormatter, loadFormatter, type Formatter } from '../report/registry.js';
@@ -11,7 +10,7 @@ import type { RunReport } from '../index.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { expandDataArgs } from './inputs.js';
 import { printDiagnostics, outData, useColor, type Io } from './io.js';
-import { checkOutputs, outputBytes, writeAtomic, writeFailureDocuments } from './outputs.js';
+import { checkOutputs, outputBytes, planFilesOf, writeAtomic, writeFailureDocuments } from './outputs.js';
 import { FAIL_ON, MISSING, oneOf, parseYear, readOptions, refuseBinaryToTerminal, resolveLang } from './options.js';
 
 export { parseOutputSpec } from './outputs.js';
@@ -33,16 +32,6 @@ export interface EvaluateFlags {
   layout?: string;
 }
 
-/** A plan reference's file, where it names one (an unknown id is reported when the plan is loaded). */
-function planFileOf(ref: string): string | undefined {
-  try {
-    return resolvePlanPath(ref);
-  } catch (e) {
-    if (e instanceof InputError) return undefined;
-    throw e;
-  }
-}
-
 /** One format of a run: text, or the bytes of a workbook. */
 async function render(format: string, run: RunReport, options: FormatOptions): Promise<string | Uint8Array> {
   return isBinaryFormat(format) ? (await loadBinaryFormatter(format))(run, options) : (await loadFormatter(format))(run, options);
@@ -62,9 +51,8 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
   const cwd = process.cwd();
   const paths = { cwd, root: resolve(cwd, flags.repoRoot ?? (io.env['GITHUB_WORKSPACE'] || '.')) };
   const data = await expandDataArgs(files);
-  const planFiles = expandPlanRefs(flags.plan).flatMap((r) => planFileOf(r) ?? []);
   // before anything is read: no output may overwrite an input, or another output
-  const outputs = checkOutputs(flags.output ?? [], [...data, ...planFiles]);
+  const outputs = checkOutputs(flags.output ?? [], [...data, ...planFilesOf(flags.plan)]);
   ctx.outputsHandled = true;
   try {
     const run = await evaluate({

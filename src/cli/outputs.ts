@@ -7,7 +7,9 @@
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { STDIN } from '../data/load.js';
-import { UsageError, type Diagnostic } from '../errors.js';
+import { InputError, UsageError, type Diagnostic } from '../errors.js';
+import { expandPlanRefs } from '../index.js';
+import { resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
 import { formatNames, isBinaryFormat, isFormat, loadFailureFormatter } from '../report/registry.js';
 import { version } from '../version.js';
@@ -65,6 +67,34 @@ export class OutputRefused extends UsageError {
  * A refusal carries the outputs it is safe to write a failure document to:
  * every one that is not an input or a folder (a file named twice, once).
  */
+/** The plan files a run reads (bundled ids and folders resolved; an unknown id is reported when the plan is loaded). */
+export function planFilesOf(refs: readonly string[]): string[] {
+  return expandPlanRefs(refs).flatMap((ref) => {
+    try {
+      return [resolvePlanPath(ref)];
+    } catch (e) {
+      if (e instanceof InputError) return [];
+      throw e;
+    }
+  });
+}
+
+function intoInput(file: string, input: string): { en: string; zh: string } {
+  return { en: `--output ${file} is an input of this run (${input}): it would be overwritten; write the output elsewhere`, zh: `--output ${file} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` };
+}
+
+function intoFolder(file: string): { en: string; zh: string } {
+  return { en: `--output ${file} is a folder, not a file`, zh: `--output ${file} 是文件夹，不是文件` };
+}
+
+/** One output file (report, template): refused (exit 2) before anything is read when it is an input of the run or a folder. */
+export function checkOutputFile(file: string, inputs: readonly string[]): void {
+  const real = realPathOf(file);
+  const input = inputs.find((i) => i !== STDIN && realPathOf(i) === real);
+  if (input !== undefined) throw new UsageError(intoInput(file, input));
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(intoFolder(file));
+}
+
 export function checkOutputs(specs: readonly string[], inputs: readonly string[]): OutputTarget[] {
   const targets = specs.map(parseOutputSpec);
   const inputPaths = new Map<string, string>();
@@ -76,8 +106,8 @@ export function checkOutputs(specs: readonly string[], inputs: readonly string[]
     const real = realPathOf(t.file);
     const input = inputPaths.get(real);
     const other = seen.get(real);
-    if (input !== undefined) refusal ??= { en: `--output ${t.file} is an input of this run (${input}): it would be overwritten; write the output elsewhere`, zh: `--output ${t.file} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` };
-    else if (existsSync(t.file) && statSync(t.file).isDirectory()) refusal ??= { en: `--output ${t.file} is a folder, not a file`, zh: `--output ${t.file} 是文件夹，不是文件` };
+    if (input !== undefined) refusal ??= intoInput(t.file, input);
+    else if (existsSync(t.file) && statSync(t.file).isDirectory()) refusal ??= intoFolder(t.file);
     else if (other !== undefined) refusal ??= { en: `--output ${t.file} and --output ${other} are the same file: one would overwrite the other`, zh: `--output ${t.file} 与 --output ${other} 是同一个文件，会相互覆盖` };
     else usable.push(t);
     seen.set(real, t.file);

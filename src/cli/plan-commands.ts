@@ -15,7 +15,7 @@ import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
 import { formatTemplate, templateRowsFor } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { outData, printDiagnostics, type Io } from './io.js';
-import { writeAtomic } from './outputs.js';
+import { checkOutputFile, planFilesOf, writeAtomic } from './outputs.js';
 import { oneOf, parseYear, refuseBinaryToTerminal, resolveLang, usageError } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
@@ -116,6 +116,8 @@ export async function runTemplate(io: Io, refs: string[], flags: TemplateFlags):
   const format = oneOf('format', flags.format ?? 'csv', ['csv', 'xlsx']);
   const encoding = parseEncoding(flags.encoding);
   if (format === 'xlsx' && flags.output === undefined) refuseBinaryToTerminal(io, 'xlsx', '--output template.xlsx');
+  // the template never overwrites the plan it is made from
+  if (flags.output !== undefined) checkOutputFile(flags.output, planFilesOf(refs));
   const plans = (await Promise.all(refs.map((ref) => loadPlan(ref)))).map((l) => l.plan);
   const periods = templatePeriods(plans, flags);
   let content: string | Uint8Array;

@@ -2,10 +2,9 @@
 import { progressReport } from '../index.js';
 import type { Lang } from '../report/messages.js';
 import { UsageError } from '../errors.js';
-import { STDIN } from '../data/load.js';
 import { expandDataArgs } from './inputs.js';
 import { outData, printDiagnostics, type Io } from './io.js';
-import { realPathOf, writeAtomic } from './outputs.js';
+import { checkOutputFile, planFilesOf, writeAtomic } from './outputs.js';
 import { oneOf, parseYear, readOptions, resolveLang } from './options.js';
 
 export interface ReportFlags {
@@ -27,12 +26,8 @@ export async function runReport(io: Io, files: string[], flags: ReportFlags): Pr
   const year = parseYear(flags.year);
   if (format === 'docx' && flags.output === undefined) throw new UsageError({ en: 'report --format docx writes a Word file: give --output report.docx', zh: 'report --format docx 生成 Word 文件：请用 --output 报告.docx 指定文件' });
   const data = await expandDataArgs(files);
-  // the report never overwrites what it reads
-  if (flags.output !== undefined) {
-    const out = realPathOf(flags.output);
-    const input = data.find((d) => d !== STDIN && realPathOf(d) === out);
-    if (input !== undefined) throw new UsageError({ en: `--output ${flags.output} is an input of this run (${input}): it would be overwritten; write the report elsewhere`, zh: `--output ${flags.output} 是本次运行的输入文件（${input}），会被覆盖；请输出到别处` });
-  }
+  // the report never overwrites what it reads: a data file or the plan
+  if (flags.output !== undefined) checkOutputFile(flags.output, [...data, ...planFilesOf(flags.plan)]);
   const r = await progressReport({
     plans: flags.plan,
     data,

@@ -179,6 +179,20 @@ describe('files are sacred', () => {
     expect(changedFiles(before, snapshot(dir))).toEqual([]);
   });
 
+  it.each([
+    ['template --output onto its own plan', (f: { data: string; plan: string }) => ['template', f.plan, '--output', f.plan]],
+    ['template --format xlsx --output onto its own plan', (f: { data: string; plan: string }) => ['template', f.plan, '--format', 'xlsx', '--output', f.plan]],
+    ['report --output onto its plan', (f: { data: string; plan: string }) => ['report', '--plan', f.plan, f.data, '--output', f.plan]],
+    ['report --output onto its data', (f: { data: string; plan: string }) => ['report', '--plan', f.plan, f.data, '--format', 'html', '--output', f.data]],
+  ])('%s is refused, and nothing changes', async (_name, argv) => {
+    const d = file('kept-data.csv', readFileSync(DATA));
+    const p = file('kept-plan.yaml', readFileSync(PLAN));
+    const before = snapshot(dir);
+    const r = await runMain(argv({ data: d, plan: p }));
+    expectCleanError(r, /error: --output .* is an input of this run/);
+    expect(changedFiles(before, snapshot(dir))).toEqual([]);
+  });
+
   it('two --outputs naming one file are refused', async () => {
     const out = join(dir, 'twice.json');
     const r = await runMain(['evaluate', '--plan', PLAN, DATA, '--output', `json:${out}`, '--output', join(dir, '.', 'twice.json')]);

@@ -312,7 +312,7 @@ const en: Catalog = {
   'diff.old': 'Old',
   'diff.new': 'New',
   'diff.plan_changes': 'Plan changes',
-  'diff.summary': '{regressed} regressed ({binding} binding), {recovered} recovered, {still} still failing, {newly} newly evaluable, {gone} no longer evaluable; {planChanges} plan change(s)',
+  'diff.summary': '{regressed} regressed ({binding} binding), {recovered} recovered, {still} still failing, {newly} newly evaluable, {gone} no longer evaluable; plan changes: {planChanges}',
   'transition.regressed': 'regressed',
   'transition.recovered': 'recovered',
   'transition.still_failing': 'still failing',
@@ -453,10 +453,15 @@ const en: Catalog = {
   'junit.source': 'source',
   'annot.owed': '{name} ({unit}) due and not reported: {periods}',
   'annot.declared': 'the plan declares it here: {message}',
-  'annot.unrouted': '{rows} row(s) for region {region}, which no plan covers',
+  'annot.unrouted': 'rows for region {region}, which no plan covers: {rows}',
 };
 
 const CATALOGS: Readonly<Record<Lang, Catalog>> = { zh, en };
+
+/** A language's whole catalog (for the test that both languages say every key, with the same {arguments}). */
+export function catalog(lang: Lang): Catalog {
+  return CATALOGS[lang];
+}
 
 export function t(lang: Lang, key: string, args: Readonly<Record<string, string | number>> = {}): string {
   const template = CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key;

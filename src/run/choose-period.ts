@@ -110,11 +110,14 @@ export function chooseAsOf(pds: PlanData | readonly PlanData[]): PeriodChoice {
   }
   if (why === undefined) return { kind: 'chosen', asOf: latest.asOf };
   const suggest = option(busiest.asOf);
+  // a thin latest period inside the plan's years may be what was meant (a mid-year report): offer it too
+  const inside = latest.asOf.year >= years.from && latest.asOf.year <= years.to && option(latest.asOf) !== suggest;
+  const orLatest = inside ? { en: `, or ${option(latest.asOf)} for the data to ${at}`, zh: `，或 ${option(latest.asOf)}（评估至 ${at}）` } : { en: '', zh: '' };
   return {
     kind: 'unclear',
     error: errorDiagnostic('PERIOD_UNCLEAR', {
-      en: `${why.en}; periods present: ${list.en}. Say which period to evaluate, e.g. ${suggest}`,
-      zh: `${why.zh}；数据中的期间：${list.zh}。请指定评估期间，例如 ${suggest}`,
+      en: `${why.en}; periods present: ${list.en}. Say which period to evaluate, e.g. ${suggest}${orLatest.en}`,
+      zh: `${why.zh}；数据中的期间：${list.zh}。请指定评估期间，例如 ${suggest}${orLatest.zh}`,
     }),
   };
 }

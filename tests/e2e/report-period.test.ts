@@ -84,6 +84,7 @@ describe('report --period 2024-06 on Suzhou 2021–2023 and the January–June 2
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('the latest period in the data, 2024-06, holds only 5 of the 107 rows');
     expect(r.stderr).toContain('2023: 37 rows');
+    expect(r.stderr).toContain('e.g. --year 2023, or --period 2024-06 for the data to 2024-06');
     expect(reportJson(['--period', '2024-06']).as_of).toEqual({ year: 2024, month: 6, partial: true });
     const y = reportJson(['--year', '2023']);
     expect(y.as_of).toEqual({ year: 2023, month: 12, partial: false });

@@ -8,7 +8,7 @@
  * periods present). Rows outside the plan's years are warned about whatever
  * the period. Pure: measurements in, a choice or diagnostics out.
  */
-import { DataError, errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors.js';
+import { DataError, errorDiagnostic, warningDiagnostic, type Diagnostic, type Location } from '../errors.js';
 import type { MeasurementSet, Observation } from '../model/measurements.js';
 import { endMonth, formatAsOf, parsePeriod, type AsOf } from '../model/period.js';
 import type { Plan } from '../plan/model.js';
@@ -37,22 +37,30 @@ interface Moment {
   rows: number;
   /** rows of indicators with a numeric or yes/no target */
   targeted: number;
+  /** the first row of the moment in the data (where a refusal of it points) */
+  at?: Location;
 }
 
 const key = (a: AsOf): string => formatAsOf(a);
 const later = (a: AsOf, b: AsOf): boolean => a.year > b.year || (a.year === b.year && a.month > b.month);
 
+/** Where an observation was read: its file and line, and its workbook cell. */
+function observationLocation(o: Observation): Location {
+  return { file: o.file, line: o.line, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.cell === undefined ? {} : { cell: o.cell }) };
+}
+
 function moments(pd: PlanData): Map<string, Moment> {
   const targeted = new Set(pd.plan.indicators.filter((i) => i.targets.some((t) => t.value?.kind !== 'text')).map((i) => i.id));
   const out = new Map<string, Moment>();
-  const count = (asOf: AsOf, n: number, t: number): void => {
+  const count = (asOf: AsOf, n: number, t: number, at?: Location): void => {
     const k = key(asOf);
     const m = out.get(k) ?? { asOf, rows: 0, targeted: 0 };
     m.rows += n;
     m.targeted += t;
+    if (at !== undefined && (m.at === undefined || (m.at.file === at.file && (at.line ?? 0) < (m.at.line ?? 0)))) m.at = at;
     out.set(k, m);
   };
-  for (const o of pd.data.all()) count({ year: o.period.year, month: endMonth(o.period) }, 1, targeted.has(o.id) ? 1 : 0);
+  for (const o of pd.data.all()) count({ year: o.period.year, month: endMonth(o.period) }, 1, targeted.has(o.id) ? 1 : 0, observationLocation(o));
   for (const [p, n] of pd.empty) {
     const period = parsePeriod(p);
     if (period) count({ year: period.year, month: endMonth(period) }, n, 0);
@@ -86,6 +94,7 @@ export function chooseAsOf(pds: PlanData | readonly PlanData[]): PeriodChoice {
       const p = pooled.get(k) ?? { asOf: m.asOf, rows: 0, targeted: 0 };
       p.rows += m.rows;
       p.targeted += m.targeted;
+      if (p.at === undefined && m.at !== undefined) p.at = m.at;
       pooled.set(k, p);
     }
   }
@@ -118,7 +127,7 @@ export function chooseAsOf(pds: PlanData | readonly PlanData[]): PeriodChoice {
     error: errorDiagnostic('PERIOD_UNCLEAR', {
       en: `${why.en}; periods present: ${list.en}. Say which period to evaluate, e.g. ${suggest}${orLatest.en}`,
       zh: `${why.zh}；数据中的期间：${list.zh}。请指定评估期间，例如 ${suggest}${orLatest.zh}`,
-    }),
+    }, latest.at),
   };
 }
 

@@ -53,7 +53,7 @@ export function passingValue(plan: Plan, name: string, period: string | number):
   if (!p) throw new Error(`not a period: ${period}`);
   const year = p.year;
   const measure = MEASURES[name];
-  if (measure) return measure(year).toFixed();
+  if (measure) return measure(year).toDecimalPlaces(2).toFixed();
   const ind = plan.indicators.find((x) => x.name === name);
   const t = ind?.targets.find((x) => x.year === year) ?? ind?.targets[ind.targets.length - 1];
   if (!ind || !t) throw new Error(`no value for ${name}`);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError, warningDiagnostic } from '../errors.js';
 import { describeEnvelope } from '../evaluate/plausibility.js';
-import { expandPlanRefs } from '../index.js';
+import { expandPlanRefs } from '../run/pipeline.js';
 import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
 import { allMeasurements, type Plan } from '../plan/model.js';
 import { SOURCES_DIR } from '../paths.js';
@@ -11,7 +11,7 @@ import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../pla
 import type { Lang } from '../report/messages.js';
 import { icu } from '../report/plural.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
-import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
+import { formatPeriod, parsePeriod, wholeYear, type Period } from '../model/period.js';
 import { formatTemplate, templateRowsFor } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { outData, printDiagnostics, type Io } from './io.js';
@@ -103,11 +103,11 @@ export interface TemplateFlags {
 /** The periods asked for: each --period, or the --year, or the plan period's last year. */
 function templatePeriods(plans: readonly Plan[], flags: TemplateFlags): Period[] {
   const year = parseYear(flags.year);
-  if (flags.period === undefined || flags.period.length === 0) return [{ kind: 'year', year: year ?? Math.max(...plans.map((p) => p.period.lastYear)) }];
+  if (flags.period === undefined || flags.period.length === 0) return [wholeYear(year ?? Math.max(...plans.map((p) => p.period.lastYear)))];
+  if (year !== undefined) throw usageError({ en: `give --year or --period, not both (--year ${year}, --period ${flags.period.join(', ')})`, zh: `--year 与 --period 只能给出一个（--year ${year}，--period ${flags.period.join('、')}）` });
   return flags.period.map((text) => {
     const p = parsePeriod(text);
-    if (!p) throw usageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${text}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），而不是“${text}”` });
-    if (year !== undefined && p.year !== year) throw usageError({ en: `--year ${year} and --period ${text} disagree`, zh: `--year ${year} 与 --period ${text} 不一致` });
+    if (!p) throw usageError({ en: `--period must be a year (2024), month (2024-06), quarter (2024-Q2) or months from January (2024年1-6月), not "${text}"`, zh: `--period 应为年份（2024）、月份（2024-06）、季度（2024-Q2）或自年初起的月份（2024年1-6月），而不是“${text}”` });
     return p;
   });
 }

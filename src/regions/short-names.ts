@@ -15,11 +15,18 @@ const PEOPLES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Level words, longest first; each is dropped only when at least two characters stay. */
-const SUFFIXES = ['特别行政区', '地区', '特区', '新区', '矿区', '省', '市', '区', '县', '旗', '盟'];
+const SUFFIXES = ['特别行政区', '地区', '特区', '矿区', '省', '市', '区', '县', '旗', '盟'];
 
-/** Names the rules would shorten wrongly, with their short names. */
+/**
+ * Names the rules would shorten wrongly, with their short names: 林区 and
+ * 新区 end only these few names as level words (万柏林区 is 万柏林 + 区, 清新区
+ * 清新 + 区, a 高新区 高新 + 区).
+ */
 const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
-  神农架林区: ['神农架'], // a 林区, not 神农架林 + 区
+  神农架林区: ['神农架'],
+  浦东新区: ['浦东'],
+  滨海新区: ['滨海'],
+  沈北新区: ['沈北'],
 };
 
 const AUTONOMOUS = /^(.+?)自治(州|县|旗|区)$/;

@@ -39,8 +39,9 @@ const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, prefecture: 1, co
 /** Placeholders an edition puts between a province and its counties, skipped in a path (北京市市辖区东城区). */
 const SKIPPABLE = ['市辖区', '省直辖县级行政区划', '自治区直辖县级行政区划', '省直辖县级行政单位'];
 
-/** Written regions longer than this are no path of names (a cell of a million characters is looked up by name only). */
+/** Written regions longer than this are no path of names, and longer than MAX_WRITTEN no region at all (a cell of a million characters). */
 const MAX_PATH = 64;
+const MAX_WRITTEN = 200;
 
 function better(a: RegionMatch, b: RegionMatch): number {
   return (
@@ -115,7 +116,9 @@ export class RegionTable {
       within = codeOf(normalizeWritten(options.within));
       if (within === undefined || this.recordsOf(within).length === 0) return [];
     }
-    const found = this.find(normalizeWritten(written), 0);
+    const n = normalizeWritten(written);
+    if (n.length > MAX_WRITTEN) return [];
+    const found = this.find(n, 0);
     const best = new Map<RegionRecord, RegionMatch>();
     for (const { record, by } of found) {
       if (within !== undefined && !this.contains(within, record.code)) continue;
@@ -212,14 +215,14 @@ export class RegionTable {
         .filter((r) => named.has(r))
         .map((record) => ({ record, by: 'code' as const }));
     }
+    const direct = this.names.get(n);
+    if (direct !== undefined) return direct;
     // a qualifier in brackets: 朝阳区(北京)
     const qualified = /^(.+)\(([^()]+)\)$/.exec(n);
     if (qualified !== null) {
       const outers = this.find(qualified[2] as string, depth + 1).map((m) => m.record.code);
       return this.find(qualified[1] as string, depth + 1).filter((m) => outers.some((o) => this.contains(o, m.record.code)));
     }
-    const direct = this.names.get(n);
-    if (direct !== undefined) return direct;
     return n.length <= MAX_PATH ? this.path(n, undefined, 0) : [];
   }
 

@@ -44,11 +44,12 @@ const POSITIONAL: readonly Column[] = ['code', 'name', 'parent', 'short'];
 const SHORT_SEPARATORS = /[;；、|]/;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-const clean = (s: string): string => s.normalize('NFKC').replace(/[\s\ufeff\u200b]+/g, ' ').trim();
+/** A name as written, its spaces trimmed (names are data: full-width brackets stay). */
+const clean = (s: string): string => s.replace(/[\s\ufeff\u200b]+/g, ' ').trim();
 const codeText = (s: string): string => s.normalize('NFKC').replace(/[\s\ufeff\u200b]+/g, '');
 
 function columnOf(header: string): Column | undefined {
-  const h = clean(header).toLowerCase().replace(/ /g, '_');
+  const h = clean(header.normalize('NFKC')).toLowerCase().replace(/ /g, '_');
   return (Object.keys(HEADERS) as Column[]).find((c) => HEADERS[c].includes(h));
 }
 
@@ -139,7 +140,7 @@ export function parseRegionList(text: string, file: string): ParsedRegionList {
       code,
       name,
       ...(parent === '' ? {} : { parent }),
-      short: clean(cell('short'))
+      short: cell('short')
         .split(SHORT_SEPARATORS)
         .map((s) => s.trim())
         .filter((s) => s !== ''),

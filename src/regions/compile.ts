@@ -330,10 +330,10 @@ function applyAmendments(amendments: readonly Amendment[], b: Building): void {
       case 'listed':
       case 'established':
       case 'replaced': {
+        if (a.kind === 'listed' && b.byCode.has(a.code)) throw new Error(`${at}: ${a.code} is in the editions already`);
         let r = present;
         if (r !== undefined && r.name !== a.name) throw new Error(`${at}: ${a.code} is ${r.name} in the editions, not ${a.name}`);
         if (r === undefined) {
-          if (a.kind === 'listed' && b.byCode.has(a.code)) throw new Error(`${at}: ${a.code} is in the editions already`);
           const level = levelOfCode(a.code);
           if (level !== 'province' && a.parent === undefined) throw new Error(`${at}: a new ${level} needs its parent`);
           r = b.add({ code: a.code, name: a.name, short: [], level, ...(a.parent === undefined ? {} : { parent: a.parent }), source: 'amendment' });

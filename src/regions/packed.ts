@@ -5,7 +5,7 @@
  * (split, no parser) and readable in a diff.
  *
  *   plancheck-regions  1  <editions>  <amended to>
- *   r  code  name  level(p|f|c)  parent  short|short  validFrom  validTo  successors  predecessors  s(tatistical)  source
+ *   r  code  name  level(p|f|c)  parent  short|short  validFrom  validTo  successors  predecessors  s(tatistical)  source (empty: the newest edition)
  *   a  code  region's code
  *   c  date  kind  code  name  from  fromName  source
  */
@@ -22,8 +22,11 @@ const unlist = (s: string): string[] => (s === '' ? [] : s.split('|'));
 
 export function packTable(t: CompiledTable): string {
   const lines = [[MAGIC, VERSION, t.editions.join(' '), t.amendedTo ?? ''].join('\t')];
+  const newest = t.editions[t.editions.length - 1];
   for (const r of t.records) {
-    lines.push(['r', r.code, r.name, LEVEL_LETTER[r.level], r.parent ?? '', list(r.short), r.validFrom ?? '', r.validTo ?? '', list(r.successors), list(r.predecessors), r.statistical === true ? 's' : '', r.source ?? ''].join('\t'));
+    if (r.source === undefined && newest !== undefined) throw new Error(`${r.code} ${r.name} has no source`);
+    const source = r.source === newest ? '' : (r.source ?? '');
+    lines.push(['r', r.code, r.name, LEVEL_LETTER[r.level], r.parent ?? '', list(r.short), r.validFrom ?? '', r.validTo ?? '', list(r.successors), list(r.predecessors), r.statistical === true ? 's' : '', source].join('\t'));
   }
   for (const [a, c] of t.aliases) lines.push(['a', a, c].join('\t'));
   for (const c of t.changes) lines.push(['c', c.date, c.kind, c.code, c.name, list(c.from), c.fromName ?? '', c.source].join('\t'));
@@ -34,6 +37,8 @@ export function unpackTable(text: string): CompiledTable {
   const lines = text.split('\n');
   const head = (lines[0] ?? '').split('\t');
   if (head[0] !== MAGIC || head[1] !== VERSION) throw new Error(`not a region table of version ${VERSION}`);
+  const editions = (head[2] ?? '').split(' ').filter((e) => e !== '');
+  const newest = editions[editions.length - 1];
   const records: RegionRecord[] = [];
   const aliases: [string, string][] = [];
   const changes: RegionChange[] = [];
@@ -53,7 +58,8 @@ export function unpackTable(text: string): CompiledTable {
         if (at(8) !== '') r.successors = unlist(at(8));
         if (at(9) !== '') r.predecessors = unlist(at(9));
         if (at(10) === 's') r.statistical = true;
-        if (at(11) !== '') r.source = at(11);
+        const source = at(11) === '' ? newest : at(11);
+        if (source !== undefined) r.source = source;
         records.push(r);
         break;
       }
@@ -67,6 +73,5 @@ export function unpackTable(text: string): CompiledTable {
         throw new Error(`region table line ${i + 1}: unknown kind of line`);
     }
   }
-  const editions = (head[2] ?? '').split(' ').filter((e) => e !== '');
   return { records, aliases, changes, editions, ...(head[3] ? { amendedTo: head[3] } : {}) };
 }

@@ -22,7 +22,7 @@
  * valid to 2022 — unless an amendment dates the change to the day.
  */
 import { deriveShortNames } from './short-names.js';
-import { levelOfCode, type RegionChange, type RegionChangeKind, type RegionLevel, type RegionRecord } from './model.js';
+import { compareText, levelOfCode, type RegionChange, type RegionChangeKind, type RegionLevel, type RegionRecord } from './model.js';
 
 export type EditionList = 'provinces' | 'cities' | 'areas';
 
@@ -276,12 +276,12 @@ export function compileTable(editions: readonly Edition[], amendments: readonly 
     if (!byCode.has(c)) throw new Error(`second code ${a} stands for ${c}, which is not in the table`);
   }
 
-  records.sort((a, b) => (a.code === b.code ? (a.validTo ?? '9999').localeCompare(b.validTo ?? '9999') : a.code < b.code ? -1 : 1));
-  changes.sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code));
+  records.sort((a, b) => (a.code === b.code ? compareText(a.validTo ?? '9999', b.validTo ?? '9999') : a.code < b.code ? -1 : 1));
+  changes.sort((a, b) => compareText(a.date, b.date) || compareText(a.code, b.code));
   const dates = amendments.map((a) => a.date).filter((d) => d !== '').sort();
   return {
     records,
-    aliases: [...aliases].sort((a, b) => a[0].localeCompare(b[0])),
+    aliases: [...aliases].sort((a, b) => compareText(a[0], b[0])),
     changes,
     editions: sorted.map((e) => e.id),
     ...(dates.length > 0 ? { amendedTo: dates[dates.length - 1] as string } : {}),
@@ -303,7 +303,7 @@ function current(b: Building, code: string): MutableRecord | undefined {
 /** The record a code had last (the one in use, or else the one that ended last). */
 function latest(b: Building, code: string): MutableRecord | undefined {
   const list = b.byCode.get(code) ?? [];
-  return current(b, code) ?? [...list].sort((x, y) => (y.validTo ?? '').localeCompare(x.validTo ?? ''))[0];
+  return current(b, code) ?? [...list].sort((x, y) => compareText(y.validTo ?? '', x.validTo ?? ''))[0];
 }
 
 /** Drops the edition-derived changes that an amendment states better. */

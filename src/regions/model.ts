@@ -68,3 +68,8 @@ export function levelOfCode(code: string): RegionLevel {
   if (code.endsWith('00')) return 'prefecture';
   return 'county';
 }
+
+/** Code-point order (dates and codes are ASCII: no locale's collation, which is slow to start and may vary). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

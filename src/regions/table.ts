@@ -9,7 +9,7 @@
  * none gives none; a code and a name written together must agree.
  */
 import { codeOf, normalizeWritten } from './normalize.js';
-import { validInYear, type RegionChange, type RegionLevel, type RegionRecord } from './model.js';
+import { compareText, validInYear, type RegionChange, type RegionLevel, type RegionRecord } from './model.js';
 
 export interface LookupOptions {
   /** a code (any accepted form) of the region the result must lie in, or be */
@@ -50,8 +50,8 @@ function better(a: RegionMatch, b: RegionMatch): number {
     Number(a.record.validTo !== undefined) - Number(b.record.validTo !== undefined) ||
     LEVEL_RANK[a.record.level] - LEVEL_RANK[b.record.level] ||
     Number(a.record.statistical === true) - Number(b.record.statistical === true) ||
-    (a.record.code < b.record.code ? -1 : a.record.code > b.record.code ? 1 : 0) ||
-    (b.record.validTo ?? '9999').localeCompare(a.record.validTo ?? '9999')
+    compareText(a.record.code, b.record.code) ||
+    compareText(b.record.validTo ?? '9999', a.record.validTo ?? '9999')
   );
 }
 
@@ -70,7 +70,7 @@ export class RegionTable {
   readonly amendedTo: string | undefined;
   private readonly codes = new Map<string, RegionRecord[]>();
   private readonly names = new Map<string, NameEntry[]>();
-  private readonly kids = new Map<string, RegionRecord[]>();
+  private kidsIndex: Map<string, RegionRecord[]> | undefined;
   private readonly aliases: ReadonlyMap<string, string>;
 
   /** Second codes: [code, the code of the region it stands for] (嘉峪关市 620201 → 620200). */
@@ -93,10 +93,9 @@ export class RegionTable {
       push(this.codes, r.code, r);
       push(this.names, normalizeWritten(r.name), { record: r, by: 'name' });
       for (const s of r.short) push(this.names, normalizeWritten(s), { record: r, by: 'short' });
-      if (r.parent !== undefined) push(this.kids, r.parent, r);
     }
     // a code's records: the one in use first, then the latest to end
-    for (const list of this.codes.values()) if (list.length > 1) list.sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'));
+    for (const list of this.codes.values()) if (list.length > 1) list.sort((a, b) => compareText(b.validTo ?? '9999', a.validTo ?? '9999'));
   }
 
   /** The regions `written` can mean, best first; empty when none. With `year`, only those in use that year. */
@@ -156,7 +155,7 @@ export class RegionTable {
     const out: RegionRecord[] = [];
     const seen = new Set<string>();
     const walk = (parent: string): void => {
-      for (const r of this.kids.get(parent) ?? []) {
+      for (const r of this.kids().get(parent) ?? []) {
         if ((level === undefined || r.level === level) && keep(r)) out.push(r);
         // a code's earlier records have the same children: walk each code once
         if (level !== undefined && LEVEL_RANK[r.level] < LEVEL_RANK[level] && !seen.has(r.code)) {
@@ -166,7 +165,7 @@ export class RegionTable {
       }
     };
     walk(this.recordsOf(c)[0]?.code ?? c);
-    return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return out.sort((a, b) => compareText(a.code, b.code));
   }
 
   /** The regions `code` lies in, nearest first (吴中区 → 苏州市, 江苏省). */
@@ -197,6 +196,20 @@ export class RegionTable {
   changes(code?: string): RegionChange[] {
     const c = code === undefined ? undefined : codeOf(normalizeWritten(code));
     return this.changeList.filter((x) => c === undefined || x.code === c || x.from.includes(c));
+  }
+
+  /** Records by their parent's code, made on the first call of children(): a lookup does not need it. */
+  private kids(): Map<string, RegionRecord[]> {
+    if (this.kidsIndex === undefined) {
+      this.kidsIndex = new Map();
+      for (const r of this.records) {
+        if (r.parent === undefined) continue;
+        const list = this.kidsIndex.get(r.parent);
+        if (list === undefined) this.kidsIndex.set(r.parent, [r]);
+        else list.push(r);
+      }
+    }
+    return this.kidsIndex;
   }
 
   private find(n: string, depth: number): { record: RegionRecord; by: MatchKind }[] {

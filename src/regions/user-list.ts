@@ -11,7 +11,7 @@
 import Papa from 'papaparse';
 import { errorDiagnostic, warningDiagnostic, clip, type Diagnostic } from '../errors.js';
 import { deriveShortNames } from './short-names.js';
-import { levelOfCode, type RegionLevel, type RegionRecord } from './model.js';
+import { compareText, levelOfCode, type RegionLevel, type RegionRecord } from './model.js';
 import { RegionTable } from './table.js';
 
 export interface RegionListRow {
@@ -161,7 +161,7 @@ export function parseRegionList(text: string, file: string): ParsedRegionList {
 /** Compares two dates at the precision of the less precise (2024 and 2024-03-01 compare equal). */
 function compareDates(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
-  return a.slice(0, n).localeCompare(b.slice(0, n));
+  return compareText(a.slice(0, n), b.slice(0, n));
 }
 
 /**

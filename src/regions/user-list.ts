@@ -65,12 +65,27 @@ export function parseRegionList(text: string, file: string): ParsedRegionList {
   const warnings: Diagnostic[] = [];
   const rows: RegionListRow[] = [];
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t'] });
+  // a quote left open swallows the rows after it: name the row it opens on, and read nothing
+  const starts: number[] = [];
   let line = 1;
+  for (const cells of parsed.data) {
+    starts.push(line);
+    line += linesOf(cells);
+  }
+  const quoted = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoted !== undefined) {
+    const at = { file, line: starts[quoted.row ?? 0] ?? 1 };
+    const message =
+      quoted.code === 'MissingQuotes'
+        ? { en: 'a quote (") opened in this row is not closed: the rows after it would be read as one cell', zh: '此行中的引号（"）未闭合：其后各行会被读成一个单元格' }
+        : { en: 'a quote (") in this row is misplaced: quote a whole cell ("…"), or write "" for a quote inside one', zh: '此行中的引号（"）位置不对：请用引号括住整个单元格（"…"），单元格内的引号写作 ""' };
+    errors.push(errorDiagnostic('REGION_LIST_QUOTES', message, at));
+    return { rows, errors, warnings };
+  }
   let columns: (Column | undefined)[] | undefined;
   const seen = new Map<string, RegionListRow[]>();
-  for (const cells of parsed.data) {
-    const at = { file, line };
-    line += linesOf(cells);
+  for (const [index, cells] of parsed.data.entries()) {
+    const at = { file, line: starts[index] ?? 1 };
     if (cells.every((c) => c.trim() === '')) continue;
     if (columns === undefined) {
       if (/^\d+$/.test(codeText(cells[0] ?? ''))) {

@@ -168,6 +168,13 @@ describe('bad rows are named by file and line, in English and Chinese', () => {
     expect(messages(text, 'zh')).toEqual([zh]);
   });
 
+  it('a quote left open is named at the row it opens on, and nothing is read past it', () => {
+    const { errors, table } = apply('code,name,parent\n320599,苏州高新区,320500\n320598,"某区,320500\n320597,丁区,320500\n');
+    expect(errors.map((e) => formatDiagnostic(e))).toEqual(['regions.csv:3: error: a quote (") opened in this row is not closed: the rows after it would be read as one cell']);
+    expect(table.byCode('320599')).toBeUndefined();
+    expect(apply('code,name,parent\n320599,"苏州"高新区,320500\n').errors.map((e) => `${e.line ?? ''} ${e.code}`)).toEqual(['2 REGION_LIST_QUOTES']);
+  });
+
   it('every bad row is reported, not only the first, and the good rows are still read', () => {
     const { errors } = apply('code,name,parent\n32059,甲,320500\n320599,乙区,320500\n320598,,320500\n320597,丁区,999900\n');
     expect(errors.map((e) => e.line)).toEqual([2, 4, 5]);

@@ -87,9 +87,9 @@ beforeAll(() => {
 
 describe('the packed tarball', () => {
   it('holds only what the CLI and the API need', () => {
-    const allowed = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^bin\/plancheck\.js$/, /^dist\/plancheck\.cjs$/, /^dist\/api\.js$/, /^dist\/types\/.+\.d\.ts$/, /^dist\/plan-cache\/[\w-]+\.json$/, /^dist\/schema\/plan-validate\.cjs$/, /^plans\/[\w-]+\.yaml$/, /^schemas\/[\w-]+\.schema\.json$/, /^sources\/([\w-]+\.txt|README\.md)$/, /^docs\/plan-format\.md$/];
+    const allowed = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^bin\/plancheck\.js$/, /^dist\/plancheck\.cjs$/, /^dist\/api\.js$/, /^dist\/types\/.+\.d\.ts$/, /^dist\/plan-cache\/[\w-]+\.json$/, /^dist\/regions\.tsv$/, /^dist\/schema\/plan-validate\.cjs$/, /^plans\/[\w-]+\.yaml$/, /^schemas\/[\w-]+\.schema\.json$/, /^sources\/([\w-]+\.txt|README\.md)$/, /^docs\/plan-format\.md$/];
     expect(files.filter((f) => !allowed.some((a) => a.test(f)))).toEqual([]);
-    for (const must of ['LICENSE', 'dist/plancheck.cjs', 'dist/api.js', 'dist/types/index.d.ts', 'plans/suzhou.yaml', 'dist/plan-cache/suzhou.json', 'schemas/result.schema.json', 'schemas/diff.schema.json']) expect(files).toContain(must);
+    for (const must of ['LICENSE', 'dist/plancheck.cjs', 'dist/api.js', 'dist/types/index.d.ts', 'plans/suzhou.yaml', 'dist/plan-cache/suzhou.json', 'dist/regions.tsv', 'schemas/result.schema.json', 'schemas/diff.schema.json']) expect(files).toContain(must);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
   });
 

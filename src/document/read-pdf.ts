@@ -33,7 +33,9 @@ interface Segment {
   readonly y2: number;
 }
 
-type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: DocCell[][]; columns: number[]; page: number };
+/** A cell with the x of its left and right rules, so that a table's part on the next page can be laid on the same columns. */
+type PdfCell = DocCell & { readonly left: number; readonly right: number };
+type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: PdfCell[][]; columns: number[]; page: number };
 
 const TOL = 2;
 
@@ -113,7 +115,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PlanDocu
     );
   }
   const merged = joinAcrossPages(blocks);
-  const numbered = numberBlocks(merged.map((b) => (b.kind === 'table' ? { kind: 'table', rows: b.rows } : b)));
+  const numbered = numberBlocks(merged.map((b) => (b.kind === 'table' ? { kind: 'table', rows: b.rows.map((r) => r.map(({ left: _l, right: _r, ...c }) => c)) } : b)));
   return { format: 'pdf', blocks: numbered, text: documentText(numbered) };
 }
 
@@ -252,8 +254,49 @@ function pageBlocks(items: readonly Item[], segments: readonly Segment[], blocks
 }
 
 /** A table's cells from its rules: the grid, merged where a rule is missing, and the text in each cell. */
-function tableBlock(t: { g: Segment[]; xs: number[]; ys: number[] }, items: readonly Item[]): { kind: 'table'; rows: DocCell[][]; columns: number[] } {
+/**
+ * A piece of text that runs across a column's rule (PDF.js joins the words of
+ * neighbouring cells on one line into one item, `类别 指标`) cut at the rule:
+ * at a space near it, else where its share of the width falls.
+ */
+function splitAtRules(items: readonly Item[], xs: readonly number[]): Item[] {
+  const out: Item[] = [];
+  for (const it of items) {
+    const inside = xs.filter((x) => x > it.x + TOL && x < it.x + it.w - TOL);
+    if (inside.length === 0 || it.str.length < 2) {
+      out.push(it);
+      continue;
+    }
+    let start = 0;
+    let x0 = it.x;
+    const chars = [...it.str];
+    for (const x of inside) {
+      const share = Math.round(((x - it.x) / it.w) * chars.length);
+      // a space within two characters of the cut is where the words part
+      let cut = share;
+      for (let d = 0; d <= 2; d++) {
+        if (chars[share - d] === ' ') {
+          cut = share - d;
+          break;
+        }
+        if (chars[share + d] === ' ') {
+          cut = share + d;
+          break;
+        }
+      }
+      cut = Math.max(start + 1, Math.min(chars.length - 1, cut));
+      out.push({ ...it, str: chars.slice(start, cut).join('').trim(), x: x0, w: x - x0 });
+      start = cut;
+      x0 = x;
+    }
+    out.push({ ...it, str: chars.slice(start).join('').trim(), x: x0, w: it.x + it.w - x0 });
+  }
+  return out.filter((i) => i.str !== '');
+}
+
+function tableBlock(t: { g: Segment[]; xs: number[]; ys: number[] }, rawItems: readonly Item[]): { kind: 'table'; rows: PdfCell[][]; columns: number[] } {
   const { xs, ys, g } = t;
+  const items = splitAtRules(rawItems, xs);
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const vertical = g.filter((s) => s.x1 === s.x2);
@@ -285,9 +328,9 @@ function tableBlock(t: { g: Segment[]; xs: number[]; ys: number[] }, items: read
     text.set(root, [...(text.get(root) ?? []), it]);
   }
   const seen = new Set<number>();
-  const out: DocCell[][] = [];
+  const out: PdfCell[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row: DocCell[] = [];
+    const row: PdfCell[] = [];
     for (let c = 0; c < cols; c++) {
       const root = find(id(r, c));
       if (seen.has(root)) continue;
@@ -297,24 +340,67 @@ function tableBlock(t: { g: Segment[]; xs: number[]; ys: number[] }, items: read
       while (c + colSpan < cols && find(id(r, c + colSpan)) === root) colSpan++;
       while (r + rowSpan < rows && find(id(r + rowSpan, c)) === root) rowSpan++;
       const cellText = linesOf(text.get(root) ?? []).map(joinLine).join('\n').trim();
-      row.push({ text: cellText, ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}) });
+      row.push({ text: cellText, ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}), left: xs[c] as number, right: xs[c + colSpan] as number });
     }
     if (row.length > 0) out.push(row);
   }
   return { kind: 'table', rows: out, columns: xs };
 }
 
-/** A table cut by a page break is one table: the next page opens with a table of the same columns. */
+/** The columns of `sub` are among those of `all` (a part of the table on the next page without the rules of a sub-label column), same outer edges. */
+function sameTable(all: readonly number[], sub: readonly number[]): boolean {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOL * 2;
+  return near(all[0] as number, sub[0] as number) && near(all[all.length - 1] as number, sub[sub.length - 1] as number) && sub.every((x) => all.some((y) => near(x, y)));
+}
+
+/** A row of the next page's part laid on the columns `xs`: each cell spans the columns between its rules. */
+function regrid(row: readonly PdfCell[], xs: readonly number[]): PdfCell[] {
+  const at = (x: number): number => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs((xs[best] as number) - x) ? i : best), 0);
+  return row.map((c) => {
+    const colSpan = Math.max(1, at(c.right) - at(c.left));
+    const { colSpan: _old, ...rest } = c;
+    return { ...rest, ...(colSpan > 1 ? { colSpan } : {}) };
+  });
+}
+
+/** A table cut by a page break is one table: the next page opens with a table on the same columns. */
 function joinAcrossPages(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (b.kind === 'table' && prev?.kind === 'table' && prev.page + 1 === b.page && prev.columns.length === b.columns.length && prev.columns.every((x, i) => Math.abs(x - (b.columns[i] as number)) <= TOL * 2)) {
+    if (b.kind === 'table' && prev?.kind === 'table' && prev.page + 1 === b.page && (sameTable(prev.columns, b.columns) || sameTable(b.columns, prev.columns))) {
+      const columns = prev.columns.length >= b.columns.length ? prev.columns : b.columns;
+      const prevRows: PdfCell[][] = prev.rows.map((r) => regrid(r, columns));
+      const nextRows = b.rows.map((r) => regrid(r, columns));
       // a repeated header row is not a row of the table
-      const first = b.rows[0];
-      const head = prev.rows[0];
+      const first = nextRows[0];
+      const head = prevRows[0];
+      const last = prevRows[prevRows.length - 1];
       const repeated = first !== undefined && head !== undefined && first.map((c) => c.text).join('|') === head.map((c) => c.text).join('|');
-      out[out.length - 1] = { kind: 'table', rows: [...prev.rows, ...(repeated ? b.rows.slice(1) : b.rows)], columns: prev.columns, page: b.page };
+      const rows = repeated ? nextRows.slice(1) : nextRows;
+      // a row the page break cut in two: the next page opens with the rest of its words (no number in its first cell, no figure anywhere)
+      const rest = rows[0];
+      if (!repeated && rest !== undefined && last !== undefined && (rest[0]?.text.trim() ?? '') === '' && rest.every((c) => !/\d/.test(c.text)) && rest.some((c) => c.text.trim() !== '')) {
+        const joined = last.map((c) => {
+          const more = rest.find((r) => Math.abs(r.left - c.left) <= TOL * 2);
+          return { ...c, text: [c.text, more?.text ?? ''].filter((t) => t.trim() !== '').join('') };
+        });
+        // a merged cell of the cut row that goes on down (a 类别) extends the merge it continues
+        const lastIndex = prevRows.length - 1;
+        for (const r of rest) {
+          if ((r.rowSpan ?? 1) <= 1 || last.some((c) => Math.abs(c.left - r.left) <= TOL * 2)) continue;
+          for (let i = lastIndex; i >= 0; i--) {
+            const k = (prevRows[i] as PdfCell[]).findIndex((c) => Math.abs(c.left - r.left) <= TOL * 2);
+            if (k < 0) continue;
+            const anchor = (prevRows[i] as PdfCell[])[k] as PdfCell;
+            if (i + (anchor.rowSpan ?? 1) > lastIndex) (prevRows[i] as PdfCell[])[k] = { ...anchor, rowSpan: (anchor.rowSpan ?? 1) + (r.rowSpan ?? 1) - 1 };
+            break;
+          }
+        }
+        out[out.length - 1] = { kind: 'table', rows: [...prevRows.slice(0, -1), joined, ...rows.slice(1)], columns, page: b.page };
+        continue;
+      }
+      out[out.length - 1] = { kind: 'table', rows: [...prevRows, ...rows], columns, page: b.page };
     } else out.push(b);
   }
   return out;

@@ -93,8 +93,9 @@ export function isUnitWord(text: string): boolean {
 /** `98、95`, `100、≥30`, `100人、85.8%`: a row printed for several things at once. */
 export function readCell(raw: string): Cell {
   const text = raw;
-  const flat = raw.replace(/\n/g, '');
-  const pieces = flat.split(/[、／]|(?<=\d)\/(?=[\d≥≤<>])/).map((s) => s.trim());
+  const flat = raw.replace(/\s*\n\s*/g, '');
+  // 98、95, or 98 and 95 on two lines of the cell
+  const pieces = raw.trim().split(/\s*(?:[、／\n]|(?<=\d)\/(?=[\d≥≤<>]))\s*/).map((s) => s.trim());
   if (pieces.length > 1 && pieces.every((p) => p !== '' && readPart(p).kind !== 'text')) return { text, parts: pieces.map(readPart) };
   return { text, parts: [readPart(flat)] };
 }

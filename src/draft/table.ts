@@ -116,7 +116,8 @@ function readRows(table: DocTable, layout: Layout): Row[] {
       const i = layout.columns.findIndex((c) => c.role === role);
       return i < 0 ? undefined : line[i];
     };
-    const text = (g: GridCell | undefined): string => (g === undefined ? '' : g.text.trim());
+    // a name, a category or a unit printed over several lines (wrapped by the column, or broken by hand) is one line
+    const text = (g: GridCell | undefined): string => (g === undefined ? '' : g.text.replace(/\s*\n\s*/g, '').trim());
     const numberCell = at('number');
     const number = numberCell && !numberCell.covered ? text(numberCell) : '';
     const nameCell = at('name');
@@ -229,7 +230,10 @@ export function draftTable(table: DocTable, layout: Layout, ctx: TableContext): 
       if (attribute?.guess !== undefined) guess['attribute'] = attribute.guess;
       // the name: as printed, with the sub-label or the part it stands for
       let name = printedName;
-      if (sublabel !== undefined) name = `${printedName}（${sublabel.replace(/^[（(]|[)）]$/g, '')}）`;
+      if (sublabel !== undefined) {
+        name = `${printedName}（${sublabel}）`;
+        guess['name'] = `one of the rows under 序号 ${number}, told apart by "${sublabel}": name it as your data will`;
+      }
       let printedAs: DraftIndicator['printed_as'];
       if (n > 1) {
         const part = names?.[k] ?? String(k + 1);
@@ -307,6 +311,7 @@ export function draftTable(table: DocTable, layout: Layout, ctx: TableContext): 
             rules.push({
               id: `${ind.id}_rule${rules.filter((x) => x.subject === ind.id).length + 1}`,
               ...rule.rule,
+              name: `${ind.name}${text}`,
               attribute: ind.attribute,
               ...(from < ctx.lastYear ? { from_year: ctx.baselineYear + 1 } : {}),
               source: { table: ctx.label, row: number, text },

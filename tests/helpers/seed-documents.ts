@@ -6,7 +6,8 @@
  * sub-label), then converted by LibreOffice (Debian's package, which CI
  * installs) to .docx, from the .docx to .pdf and to LibreOffice's own .html,
  * and that page re-encoded as GB2312 (GBK) as many government sites serve
- * it. Every `draft` reader is exercised on real office output.
+ * it. Every `draft` reader is exercised on real office output. PLANCHECK_SEED_DOCS=DIR
+ * keeps them in DIR (bench/draft-libs.mjs measures the libraries on them).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -95,7 +96,7 @@ function soffice(args: readonly string[], cwd: string): void {
  * The seeds (by source file name) made into .docx, .pdf and .html (UTF-8 and
  * GB2312) with LibreOffice, in a folder of their own; made once per run.
  */
-export function seedDocuments(seeds: readonly string[], dir = join(tmpdir(), `plancheck-seed-docs-${process.pid}`)): Map<string, SeedDocuments> {
+export function seedDocuments(seeds: readonly string[], dir = process.env['PLANCHECK_SEED_DOCS'] ?? join(tmpdir(), `plancheck-seed-docs-${process.pid}`)): Map<string, SeedDocuments> {
   mkdirSync(join(dir, 'page'), { recursive: true });
   mkdirSync(join(dir, 'out'), { recursive: true });
   const pages = seeds.map((seed) => {

@@ -24,7 +24,7 @@ export function sectionsOf(lines: readonly string[]): (string | undefined)[] {
   let current: string | undefined;
   return lines.map((l) => {
     const t = stripMarkup(l);
-    if (t.length > 0 && t.length <= 40 && HEADING.test(t)) current = t.replace(/\s+/g, ' ');
+    if (t.length > 0 && t.length <= 40 && HEADING.test(t)) current = t.replace(/\s+/g, ' ').replace(/[。；;，,].*$/, '');
     return current;
   });
 }
@@ -86,7 +86,8 @@ export function draftBody(text: string, covered: readonly string[], period: { fi
   lines.forEach((l, i) => {
     if (!scanned[i]) return;
     const flat = stripMarkup(l).replace(/\s+/g, '');
-    if (HEADING.test(flat) && flat.length <= 40) return;
+    // a heading (三、主要任务; （一）…机制。), not a sentence after a heading's number
+    if (HEADING.test(flat) && flat.length <= 40 && !/[。；;，,！？]./.test(flat)) return;
     for (const re of extra) {
       for (const m of flat.matchAll(re)) {
         let s = m.index;

@@ -7,6 +7,7 @@
  */
 import type { DocTable, PlanDocument } from '../document/model.js';
 import { draftBody } from './body.js';
+import { normaliseName } from '../plan/names.js';
 import { planLastYear } from './header.js';
 import type { DraftMeasurement, DraftPlan, DraftReport, Guesses } from './model.js';
 import { draftTable, isResultsTable, tableLayout } from './table.js';
@@ -102,7 +103,15 @@ export function draftPlan(doc: PlanDocument, options: DraftOptions): DraftReport
     rules.push(...drafted.rules);
   });
   const covered = [...indicators.flatMap((i) => (i.source ? [i.source.text] : [])), ...rules.map((r) => r.source.text)];
+  // a rule of the text over a measurement the table has (低保标准) reads the indicator
+  const declared = new Set(measurements.values());
+  for (const i of indicators) {
+    const key = normaliseName(i.name);
+    if (!measurements.has(key)) measurements.set(key, i);
+  }
   const body = draftBody(doc.text, covered, { firstYear, lastYear }, measurements);
+  const added = [...measurements.values()].filter((m) => m.id.startsWith('measure_'));
+  for (const m of added) declared.add(m);
   rules.push(...body.rules);
   const regionName = regionOf([title, ...paragraphs.slice(0, 80)]);
   if (options.regionCode === undefined) planGuess['region'] = `${regionName === undefined ? 'no region is named in the title; ' : ''}the region's GB/T 2260 code is not in the document: write it (draft --region CODE does)`;
@@ -115,7 +124,7 @@ export function draftPlan(doc: PlanDocument, options: DraftOptions): DraftReport
     period: { baseline_year: Math.min(baselineYear, firstYear - 1), first_year: firstYear, last_year: lastYear },
     source: { file: options.sourceFile, title },
     ...(Object.keys(planGuess).length > 0 ? { guess: planGuess } : {}),
-    measurements: [...measurements.values()],
+    measurements: [...declared].filter((m, k, all) => all.findIndex((x) => x.id === m.id) === k),
     indicators,
     rules,
     not_encoded: body.notEncoded,

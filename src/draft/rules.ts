@@ -5,6 +5,8 @@
  * declared (its unit a guess); the expression, the subject's and the base's
  * readings are marked as guesses. Pure.
  */
+import { normaliseName } from '../plan/names.js';
+import { tryParseUnit } from '../units/unit.js';
 import type { DraftMeasurement, DraftRule } from './model.js';
 
 const VERBS: Readonly<Record<string, '>=' | '<=' | '==' | '>'>> = { 不低于: '>=', 不少于: '>=', 不得低于: '>=', 不高于: '<=', 不超过: '<=', 不得高于: '<=', 高于: '>', 为: '==', 达到: '>=' };
@@ -27,11 +29,16 @@ function unitOfName(name: string, fallback: string): string {
   return fallback;
 }
 
+/**
+ * The measurement a rule reads, by its name: one already declared, or an
+ * indicator of the plan (registered in the map by draft.ts under its name),
+ * else a new one whose unit is a guess.
+ */
 function declare(measurements: Map<string, DraftMeasurement>, name: string, unit: string): DraftMeasurement {
-  const known = measurements.get(name);
+  const known = measurements.get(normaliseName(name));
   if (known) return known;
-  const m: DraftMeasurement = { id: `measure_${String(measurements.size + 1).padStart(2, '0')}`, name, unit, guess: { unit: `read from the name "${name}": check the unit the data will be reported in`, name: 'a measurement the rule compares with, named as the words print it; give it the name your data use' } };
-  measurements.set(name, m);
+  const m: DraftMeasurement = { id: `measure_${String([...measurements.values()].filter((x) => x.id.startsWith('measure_')).length + 1).padStart(2, '0')}`, name, unit, guess: { unit: `read from the name "${name}": check the unit the data will be reported in`, name: 'a measurement the rule compares with, named as the words print it; give it the name your data use' } };
+  measurements.set(normaliseName(name), m);
   return m;
 }
 
@@ -53,7 +60,11 @@ export function readRuleWords(words: string, subject: Subject, measurements: Map
   const factor = times ? `${m[3] as string}${m[4] === '%' ? '%' : ''}` : undefined;
   // a share printed in % of a base, for a subject in %, is the subject's own target (the table reads it so)
   if (factor !== undefined && m[4] === '%' && subject.unit === '%') return undefined;
-  const baseUnit = factor === undefined ? subject.unit : m[4] === '倍' ? subject.unit : unitOfName(base, subject.unit);
+  const baseUnit = factor !== undefined && m[4] === '倍' ? subject.unit : unitOfName(base, subject.unit);
+  // the two sides must be amounts of one kind (a rule comparing 元 with % is no rule): else the words stay for the reviewer
+  const su = tryParseUnit(subject.unit);
+  const bu = tryParseUnit(measurements.get(normaliseName(base))?.unit ?? baseUnit);
+  if (!su || !bu || su.dimension !== bu.dimension) return undefined;
   const b = declare(measurements, base, baseUnit);
   const right = `${factor === undefined ? '' : `${factor} * `}${b.id}${previous ? '[-1]' : ''}`;
   return {

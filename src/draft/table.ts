@@ -160,7 +160,9 @@ function partNames(name: string, n: number): string[] | undefined {
   const alt = /^([\u4e00-\u9fff]{1,3})[（(]([\u4e00-\u9fff]{1,3})[)）]/.exec(name);
   if (alt && n === 2) return [alt[1] as string, alt[2] as string];
   const list = /^((?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4})/.exec(name);
+  // 城市、农村老年助餐…: the last item is as long as the first (农村, not 农村老年)
   const items = list ? (list[1] as string).split('、') : [];
+  if (items.length > 1) items[items.length - 1] = (items[items.length - 1] as string).slice(0, (items[0] as string).length);
   if (items.length === n) return items;
   return undefined;
 }

@@ -56,7 +56,7 @@ interface TableBuild {
   cell?: { text: string; rowSpan: number; colSpan: number };
 }
 
-export function readHtml(bytes: Uint8Array, _file: string): PlanDocument {
+export function readHtml(bytes: Uint8Array): PlanDocument {
   const text = new TextDecoder(pageEncoding(bytes)).decode(bytes).replace(/^\uFEFF/, '');
   type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: DocCell[][] };
   const blocks: Block[] = [];

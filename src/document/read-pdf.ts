@@ -115,8 +115,13 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PlanDocu
     );
   }
   const merged = joinAcrossPages(blocks);
-  const numbered = numberBlocks(merged.map((b) => (b.kind === 'table' ? { kind: 'table', rows: b.rows.map((r) => r.map(({ left: _l, right: _r, ...c }) => c)) } : b)));
+  const numbered = numberBlocks(merged.map((b) => (b.kind === 'table' ? { kind: 'table', rows: b.rows.map((r) => r.map(docCell)) } : b)));
   return { format: 'pdf', blocks: numbered, text: documentText(numbered) };
+}
+
+/** A cell without its rules' positions. */
+function docCell(c: PdfCell): DocCell {
+  return { text: c.text, ...(c.rowSpan === undefined ? {} : { rowSpan: c.rowSpan }), ...(c.colSpan === undefined ? {} : { colSpan: c.colSpan }) };
 }
 
 /** The straight horizontal and vertical pieces of a path: lines stroked, and thin filled rectangles (borders drawn as fills). */
@@ -358,8 +363,7 @@ function regrid(row: readonly PdfCell[], xs: readonly number[]): PdfCell[] {
   const at = (x: number): number => xs.reduce((best, y, i) => (Math.abs(y - x) < Math.abs((xs[best] as number) - x) ? i : best), 0);
   return row.map((c) => {
     const colSpan = Math.max(1, at(c.right) - at(c.left));
-    const { colSpan: _old, ...rest } = c;
-    return { ...rest, ...(colSpan > 1 ? { colSpan } : {}) };
+    return { text: c.text, ...(c.rowSpan === undefined ? {} : { rowSpan: c.rowSpan }), ...(colSpan > 1 ? { colSpan } : {}), left: c.left, right: c.right };
   });
 }
 

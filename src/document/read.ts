@@ -77,7 +77,7 @@ export async function readPlanDocument(file: string): Promise<PlanDocument> {
     }
     case 'html': {
       const { readHtml } = await import('./read-html.js');
-      return readHtml(bytes, file);
+      return readHtml(bytes);
     }
     case 'txt': {
       let text: string;

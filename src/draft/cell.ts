@@ -45,8 +45,8 @@ export function readPart(raw: string): CellReading {
   }
   let label: string | undefined;
   const lab = LABELLED.exec(text);
-  if (lab && !/^(?:不低于|不少于|不高于|不超过|超过|高于|低于|达到|大于|小于)$/.test(lab[1] as string)) {
-    label = lab[1] as string;
+  if (lab && !/^(?:不低于|不少于|不高于|不超过|超过|高于|低于|达到|大于|小于)$/.test(lab[1] ?? "")) {
+    label = lab[1];
     text = lab[2] as string;
   }
   const withLabel = <T extends object>(r: T): T & { label?: string } => (label === undefined ? r : { ...r, label });

@@ -160,6 +160,26 @@ describe('draft refuses, in the user\'s language', () => {
     expect(readFileSync(join(dir, 'kept.yaml'), 'utf8')).toMatch(/^# 由 plancheck draft 从 plan\.html 起草/);
   });
 
+  it.each([
+    ['a .docx that is no zip', 'bad.docx', Buffer.from('PK\u0003\u0004 not a zip at all')],
+    ['a zip without word/document.xml', 'empty.docx', Buffer.from('504b0506000000000000000000000000000000000000', 'hex')],
+    ['a PDF cut short', 'cut.pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog')],
+    ['an empty file', 'empty.txt', Buffer.alloc(0)],
+    ['bytes that are no text', 'noise.txt', Buffer.from([0, 1, 2, 3, 0, 255])],
+  ])('%s: exit 2, the file named, no stack trace', (_, name, bytes) => {
+    writeFileSync(join(dir, name), bytes);
+    const r = runCliIn(dir, ['draft', name]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^${name.replace('.', '\\.')}: error: `));
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  });
+
+  it('a folder or a missing file: exit 2', () => {
+    expect(runCliIn(dir, ['draft', '.']).stderr).toMatch(/cannot read \.: it is a folder/);
+    expect(runCliIn(dir, ['draft', 'missing.docx', '--lang', 'zh']).stderr).toMatch(/无法读取 missing\.docx：文件不存在/);
+  });
+
   it('to stdout: the YAML alone, the summary on stderr', () => {
     const r = runCli(['draft', PAGE, '--lang', 'zh']);
     expect(r.status).toBe(0);

@@ -1,5 +1,5 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError, warningDiagnostic } from '../errors.js';
 import { describeEnvelope } from '../evaluate/plausibility.js';
@@ -65,7 +65,7 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
     // where the plan widens or narrows the plausibility envelope, say so
     if (r.ok) for (const m of allMeasurements(r.plan).filter((x) => x.plausible !== undefined)) io.out(`  plausible ${m.id} (${m.name}): ${describeEnvelope(m)}\n`);
   }
-  if (flags.ledger === true && seeds !== undefined && !ledgerComplete(io, valid, seeds, lang) && flags.strict === true) bad = true;
+  if (flags.ledger === true && seeds !== undefined && !(await ledgerComplete(io, valid, seeds, lang)) && flags.strict === true) bad = true;
   return bad ? 2 : 0;
 }
 
@@ -74,13 +74,15 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
  * must lie in a quote of one of the plans given that read it. Warnings point
  * into the source; returns false when any is left.
  */
-function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lang): boolean {
+async function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lang): Promise<boolean> {
   const bySource = new Map<string, Plan[]>();
   for (const p of plans) bySource.set(p.source.file, [...(bySource.get(p.source.file) ?? []), p]);
   let complete = true;
   for (const [name, group] of bySource) {
     const file = join(seeds, basename(name));
-    const open = uncoveredCandidates(readFileSync(file, 'utf8'), group.flatMap(planQuotes));
+    // a .docx, .pdf or web page source is read as `draft` reads it
+    const { readSourceText } = await import('../document/read.js');
+    const open = uncoveredCandidates(await readSourceText(file), group.flatMap(planQuotes));
     for (const c of open) {
       printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line })], lang);
     }

@@ -240,10 +240,18 @@ describe('SARIF rules explain themselves', () => {
       const anchor = new URL(r.helpUri).hash.slice(1);
       expect(readme).toContain(`<a id="${anchor}"></a>\`${r.id}\``);
     }
-    // and every code a non-passing result can carry has its entry
-    const nonPassing: ResultCode[] = ['TARGET_NOT_MET', 'BEHIND_MILESTONE', 'RULE_VIOLATED', 'INPUT_MISSING', 'INCOMPLETE', 'REPORTED_ABSENT', 'BOUND_UNDETERMINED', 'TEXT_TARGET', 'EVAL_ERROR'];
-    expect(Object.keys(RULES).sort()).toEqual([...nonPassing].sort());
-    for (const code of nonPassing) expect(readme).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
+    // and every result code has its entry: real text, a level, an anchor in the README
+    const nonPassing: ResultCode[] = ['TARGET_NOT_MET', 'BEHIND_MILESTONE', 'RULE_VIOLATED', 'INPUT_MISSING', 'INCOMPLETE', 'REPORTED_ABSENT', 'BOUND_UNDETERMINED', 'EVAL_ERROR', 'IMPLAUSIBLE'];
+    for (const code of Object.keys(RULES) as ResultCode[]) {
+      const rule = RULES[code];
+      expect(rule.full.length, code).toBeGreaterThan(40);
+      expect(rule.short).not.toBe(code);
+      expect(rule.name.toLowerCase()).not.toBe(code.toLowerCase());
+      expect(readme).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
+    }
+    for (const code of nonPassing) expect(RULES[code].level, code).not.toBe('note');
+    // an implausible value makes the check an error: the rule says so by default
+    expect(RULES.IMPLAUSIBLE.level).toBe('error');
   });
 });
 

@@ -69,7 +69,7 @@ export function failureJunit(f: RunFailure, lang: Lang): string {
       '@_failures': '0',
       '@_errors': '1',
       '@_time': '0',
-      testsuite: { '@_name': 'plancheck', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', '@_time': '0', testcase: { '@_classname': 'plancheck', '@_name': 'plancheck run', '@_time': '0', error: { '@_message': message, '@_type': first?.code ?? 'ERROR', '#text': body } } },
+      testsuite: { '@_name': 'plancheck', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', '@_time': '0', testcase: { '@_classname': 'plancheck', '@_name': 'plancheck run', '@_time': '0', ...(first?.file === undefined ? {} : { '@_file': first.file, '@_line': String(first.line ?? 1) }), error: { '@_message': message, '@_type': first?.code ?? 'ERROR', '#text': body } } },
     },
   };
   return buildJunitXml(doc);

@@ -94,6 +94,17 @@ function levelOf(r: CheckResult, report: EvaluationReport): Level {
   return r.status === 'fail' || r.status === 'missing' ? 'warning' : 'note';
 }
 
+/**
+ * Where a check points in the user's repository: the data line of the value
+ * it read (the subject's own row first), or, for absent data, where the row
+ * is to be added. Undefined when that file lies outside the repository.
+ */
+export function resultPlace(report: EvaluationReport, r: CheckResult, paths: RepoPaths | undefined): Place | undefined {
+  const absent = r.status === 'missing' && r.code !== 'REPORTED_ABSENT';
+  const input = r.inputs.find((i) => i.id === r.subject) ?? r.inputs[0];
+  return !absent && input ? placeIn(input.file, input.line, paths) : additionPlace(report, r.subject, r, paths);
+}
+
 /** Every check that did not pass (and is not merely not yet due), and owed rows no check covers. */
 export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
   const out: Finding[] = [];
@@ -114,8 +125,7 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
       const absent = r.status === 'missing' && r.code !== 'REPORTED_ABSENT';
       const merged = r.status === 'missing' ? (owed.get(r.subject)?.periods ?? []) : [];
       if (r.status === 'missing') owed.delete(r.subject);
-      const input = r.inputs.find((i) => i.id === r.subject) ?? r.inputs[0];
-      const at = !absent && input ? placeIn(input.file, input.line, o.paths) : additionPlace(report, r.subject, r, o.paths);
+      const at = resultPlace(report, r, o.paths);
       out.push({
         report,
         result: r,

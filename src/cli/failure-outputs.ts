@@ -91,7 +91,9 @@ export async function reportEvaluateFailure(io: Io, argv: readonly string[], ctx
     }
   }
   const problems = ctx.outputs !== undefined ? await writeFailureDocuments(ctx.outputs, diagnostics, lang, encoding, exitCode) : await failOutputsOfArgv(argv, diagnostics, lang, planOf, exitCode);
-  printDiagnostics(io, problems, lang);
+  // a file that could not be written is said once (the run's own error may already have said it)
+  const said = new Set(diagnostics.map((d) => d.message));
+  printDiagnostics(io, problems.filter((p) => !said.has(p.message)), lang);
   const format = ctx.format ?? optionOf(argv, '--format', '-f') ?? 'table';
   if (!ctx.stdoutWritten && isFormat(format)) {
     const doc = await stdoutDocument(io, format, diagnostics, exitCode, lang, ctx.paths ?? repoPaths(io, argv), encoding);

@@ -178,6 +178,15 @@ export function outputPlace(file: string): OutputPlace {
   return { kind: 'file', path };
 }
 
+/** The descriptor a name stands for, when it is this process's stdout or stderr. */
+function heldDescriptor(path: string): 1 | 2 | undefined {
+  const m = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(?:self|(\d+))\/fd\/(\d+))$/.exec(resolve(path));
+  if (!m) return undefined;
+  if (m[3] !== undefined && Number(m[3]) !== process.pid) return undefined;
+  const fd = m[1] === 'stdout' ? 1 : m[1] === 'stderr' ? 2 : Number(m[2] ?? m[4]);
+  return fd === 1 || fd === 2 ? fd : undefined;
+}
+
 function cannotWrite(file: string, e: unknown): UsageError {
   const msg = osErrorText(e);
   return new UsageError({ en: `cannot write ${file}: ${msg.en}`, zh: `无法写入 ${file}：${msg.zh}` });
@@ -192,6 +201,13 @@ function cannotWrite(file: string, e: unknown): UsageError {
  */
 export function writeOutput(file: string, data: string | Uint8Array): void {
   const place = outputPlace(file);
+  const fd = place.kind === 'stream' ? heldDescriptor(place.path) : undefined;
+  if (fd !== undefined) {
+    // this process's own stdout or stderr: written through the same stream as the report, in order
+    // (a pipe from a parent process may be a socket, which cannot be opened by name)
+    (fd === 2 ? process.stderr : process.stdout).write(data);
+    return;
+  }
   if (place.kind === 'stream') {
     let fd: number | undefined;
     try {

@@ -124,18 +124,20 @@ function runAnnotations(run: RunReport, o: FormatOptions): Annotation[] {
   const findings = findingsOf(run, o);
   // absent-data warnings of one file: grouped, where there are several
   const absentByFile = new Map<string, Finding[]>();
+  // (a file outside the repository has no place: its warnings are one group without a location)
+  const fileKey = (f: Finding): string => (f.at === undefined ? '' : `/${f.at.file}`);
   for (const f of findings) {
-    if (!isAbsentWarning(f) || f.at === undefined) continue;
-    const list = absentByFile.get(f.at.file) ?? [];
+    if (!isAbsentWarning(f)) continue;
+    const list = absentByFile.get(fileKey(f)) ?? [];
     list.push(f);
-    absentByFile.set(f.at.file, list);
+    absentByFile.set(fileKey(f), list);
   }
   for (const f of findings) {
     const check = `${f.report.plan.id}/${f.result?.kind ?? 'owed'}/${f.id}`;
-    const group = f.at === undefined ? undefined : absentByFile.get(f.at.file);
+    const group = absentByFile.get(fileKey(f));
     if (group !== undefined && group.length > 1 && isAbsentWarning(f)) {
       if (group[0] !== f) continue;
-      const at = { file: (f.at as Place).file, line: Math.min(...group.map((g) => (g.at as Place).line)) };
+      const at = f.at === undefined ? undefined : { file: f.at.file, line: Math.min(...group.map((g) => (g.at as Place).line)) };
       const items = group.map((g) => `${g.title}: ${g.message}`);
       const title = o.lang === 'zh' ? `plancheck：缺数据 ${group.length} 项` : `plancheck: ${group.length} checks without data`;
       out.push({ level: 'warning', at, title, message: items.join('\n') });

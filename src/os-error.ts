@@ -36,7 +36,7 @@ export const OS_ERROR_CODES: readonly string[] = Object.keys(TEXTS);
 
 /** An error thrown by the file system (or anything else) as a message in both languages. */
 export function osErrorText(e: unknown): Bilingual {
-  const code = typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+  const code = typeof e === 'object' && e !== null && 'code' in e && typeof (e).code === 'string' ? (e as { code: string }).code : undefined;
   const known = code === undefined ? undefined : TEXTS[code];
   if (known) return known;
   const raw = e instanceof Error ? e.message : String(e);

@@ -144,7 +144,7 @@ function refuseRepeatedOptions(program: Command, args: readonly string[]): void 
     let value: string;
     if (name !== a && a.startsWith('--')) value = a.slice(eq + 1);
     else if (a.length > 2 && !a.startsWith('--')) value = a.slice(2);
-    else value = (args[++i] as string | undefined) ?? '';
+    else value = (args[++i]) ?? '';
     const values = given.get(o) ?? [];
     values.push(value);
     given.set(o, values);

@@ -19,7 +19,7 @@ const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { $id: string };
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** A diagnostic's message, plain or Markdown. */
-const text = (m: string | { value: string }): string => (typeof m === 'string' ? m : m.value);
+const messageText = (m: string | { value: string }): string => (typeof m === 'string' ? m : m.value);
 
 /** The modelines the README shows, as written. */
 const MODELINES = [...README.matchAll(/^# yaml-language-server: \$schema=(\S+)$/gm)].map((m) => m[1] as string);
@@ -55,7 +55,7 @@ describe('the plan schema in the editor (yaml-language-server)', () => {
       const doc = TextDocument.create(uri, 'yaml', 1, `# yaml-language-server: $schema=${modeline}\n${text}`);
       const problems = await ls.doValidation(doc, false);
       expect(requested.length, `${modeline}: the schema was asked for`).toBeGreaterThan(0);
-      expect(problems.map((p) => `${p.range.start.line + 1}: ${text(p.message)}`)).toEqual([]);
+      expect(problems.map((p) => `${p.range.start.line + 1}: ${messageText(p.message)}`)).toEqual([]);
     }
   });
 
@@ -65,7 +65,7 @@ describe('the plan schema in the editor (yaml-language-server)', () => {
     const doc = TextDocument.create(pathToFileURL(join(ROOT, 'x.yaml')).href, 'yaml', 1, `# yaml-language-server: $schema=${schema.$id}\n${text}`);
     const problems = await ls.doValidation(doc, false);
     const line = text.split('\n').findIndex((l) => l.startsWith('perod:')) + 2;
-    expect(problems.some((p) => p.range.start.line + 1 === line && /not allowed|perod/i.test(text(p.message)))).toBe(true);
+    expect(problems.some((p) => p.range.start.line + 1 === line && /not allowed|perod/i.test(messageText(p.message)))).toBe(true);
     const empty = TextDocument.create(pathToFileURL(join(ROOT, 'y.yaml')).href, 'yaml', 1, `# yaml-language-server: $schema=${schema.$id}\n`);
     const items = await ls.doComplete(empty, { line: 1, character: 0 }, false);
     expect(items.items.map((i) => i.label)).toEqual(expect.arrayContaining(['id', 'title', 'region', 'period', 'indicators']));

@@ -13,6 +13,7 @@ import type { TemplateFlags } from './plan-commands.js';
 import type { ReportFlags } from './report-command.js';
 import type { Lang } from '../report/messages.js';
 import { commanderMessageZh } from './commander-zh.js';
+import { chineseHelp } from './help-zh.js';
 import type { EvaluateContext } from './failure-outputs.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 import { resolveLang } from './options.js';
@@ -29,15 +30,18 @@ function addReadOptions(cmd: Command): Command {
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
-function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: EvaluateContext = {}, messageLang: Lang = 'en'): Command {
+export function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: EvaluateContext = {}, messageLang: Lang = 'en'): Command {
   const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
     .version(version(), '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
+    // --help in Chinese: the descriptions and commander's own words (help-zh.ts); set before the commands, which inherit it
+    .configureHelp(messageLang === 'zh' ? chineseHelp() : {})
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(messageLang === 'zh' ? commanderMessageZh(s) : s) })
     .showHelpAfterError('(run plancheck --help for usage)');
+  if (messageLang === 'zh') program.helpCommand('help [command]', '显示命令帮助');
 
   addReadOptions(program.command('evaluate'))
     .description('evaluate every target and rule of a plan on data files (CSV or .xlsx workbooks, long or wide tables)')
@@ -176,7 +180,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const lang = diagnosticLang(argv, io);
   if (argv.length === 0) {
     // nothing asked: how to ask, on stderr (stdout carries only reports), and a usage error
-    io.err(buildProgram(io, () => undefined, undefined).helpInformation());
+    io.err(buildProgram(io, () => undefined, undefined, {}, lang).helpInformation());
     return EXIT.invalid;
   }
   // `diff --plan x old.csv -- new.csv`: what follows -- is the new side

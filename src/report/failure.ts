@@ -10,7 +10,7 @@ import { formatGithubFailure } from './github.js';
 import { buildJunitXml } from './junit.js';
 import { fileUri } from './sarif-uri.js';
 import { HOMEPAGE, README, SARIF_SCHEMA } from './sarif-rules.js';
-import type { Lang } from './messages.js';
+import { t, type Lang } from './messages.js';
 
 export interface RunFailure {
   readonly version: string;
@@ -127,8 +127,8 @@ const DESCRIPTOR_TEXT: Readonly<Record<string, string>> = {
 };
 
 export function failureCsv(f: RunFailure, lang: Lang): string {
-  const data = f.diagnostics.map((d) => ['error', d.severity, d.code, formatLocation(d), diagnosticMessage(d, lang)]);
-  return `${Papa.unparse({ fields: ['status', 'severity', 'code', 'location', 'message'], data }, { newline: '\n' })}\n`;
+  const data = f.diagnostics.map((d) => [t(lang, 'csv.run_error'), t(lang, `severity.${d.severity}`), d.code, formatLocation(d), diagnosticMessage(d, lang)]);
+  return `${Papa.unparse({ fields: ['status', 'severity', 'code', 'location', 'message'].map((k) => t(lang, `csv.${k}`)), data }, { newline: '\n' })}\n`;
 }
 
 export function failureMarkdown(f: RunFailure, lang: Lang): string {

@@ -13,7 +13,7 @@ import type { TemplateFlags } from './plan-commands.js';
 import type { ReportFlags } from './report-command.js';
 import type { Lang } from '../report/messages.js';
 import { commanderMessageZh } from './commander-zh.js';
-import { chineseHelp } from './help-zh.js';
+import type { HelpConfiguration } from 'commander';
 import type { EvaluateContext } from './failure-outputs.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 import { resolveLang } from './options.js';
@@ -30,7 +30,7 @@ function addReadOptions(cmd: Command): Command {
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
-export function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: EvaluateContext = {}, messageLang: Lang = 'en'): Command {
+export function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: EvaluateContext = {}, messageLang: Lang = 'en', zhHelp: HelpConfiguration = {}): Command {
   const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
@@ -38,7 +38,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
     // --help in Chinese: the descriptions and commander's own words (help-zh.ts); set before the commands, which inherit it
-    .configureHelp(messageLang === 'zh' ? chineseHelp() : {})
+    .configureHelp(messageLang === 'zh' ? zhHelp : {})
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(messageLang === 'zh' ? commanderMessageZh(s) : s) })
     .showHelpAfterError('(run plancheck --help for usage)');
   if (messageLang === 'zh') program.helpCommand('help [command]', '显示命令帮助');
@@ -178,9 +178,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const lang = diagnosticLang(argv, io);
+  // the Chinese help (help-zh.ts), loaded only for a Chinese run
+  const zhHelp = lang === 'zh' ? (await import('./help-zh.js')).chineseHelp() : {};
   if (argv.length === 0) {
     // nothing asked: how to ask, on stderr (stdout carries only reports), and a usage error
-    io.err(buildProgram(io, () => undefined, undefined, {}, lang).helpInformation());
+    io.err(buildProgram(io, () => undefined, undefined, {}, lang, zhHelp).helpInformation());
     return EXIT.invalid;
   }
   // `diff --plan x old.csv -- new.csv`: what follows -- is the new side
@@ -215,7 +217,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     await reportEvaluateFailure(io, argv, ctx, diagnostics, exitCode, lang, planOf);
   };
   try {
-    const program = buildProgram(io, (c) => (code = c), after, ctx, lang);
+    const program = buildProgram(io, (c) => (code = c), after, ctx, lang, zhHelp);
     refuseRepeatedOptions(program, args);
     await program.parseAsync(args, { from: 'user' });
   } catch (e) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { HELP_ZH } from '../../src/cli/help-zh.js';
+import { chineseHelp, HELP_ZH } from '../../src/cli/help-zh.js';
 import type { Io } from '../../src/cli/io.js';
 import { buildProgram, main } from '../../src/cli/main.js';
 import { OS_ERROR_CODES, osErrorText } from '../../src/os-error.js';
@@ -27,7 +27,7 @@ async function run(args: readonly string[], env: Record<string, string> = { LANG
 /** Every command of the program, the program itself first. */
 function commands(): Command[] {
   const io: Io = { out: () => undefined, err: () => undefined, env: {}, stdoutIsTty: false };
-  const program = buildProgram(io, () => undefined, undefined, {}, 'zh');
+  const program = buildProgram(io, () => undefined, undefined, {}, 'zh', chineseHelp());
   return [program, ...program.commands];
 }
 

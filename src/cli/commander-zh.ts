@@ -12,7 +12,6 @@ const RULES: ReadonlyArray<readonly [RegExp, (...m: string[]) => string]> = [
   [/^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, (o, v, c) => `错误：选项 '${o}' 的值 '${v}' 无效，可选值：${c}`],
   [/^error: too many arguments for '(.+?)'\. Expected (\d+) arguments? but got (\d+)\./, (c, e, g) => `错误：'${c}' 的参数过多：应为 ${e} 个，实际 ${g} 个`],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, (e, g) => `错误：参数过多：应为 ${e} 个，实际 ${g} 个`],
-  [/^error: option '(.+?)' cannot be used with option '(.+?)'/, (a, b) => `错误：选项 '${a}' 不能与选项 '${b}' 同时使用`],
   [/^\(Did you mean (.+)\?\)/, (s) => `（是否应为 ${s}？）`],
   [/^\(run plancheck --help for usage\)/, () => '（用法见 plancheck --help）'],
 ];

@@ -8,6 +8,7 @@ import { errorDiagnostic, InputError, UsageError, type Diagnostic } from '../err
 import { FORMAT_NAMES } from '../report/registry.js';
 import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
+import type { DraftFlags } from './draft-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import type { TemplateFlags } from './plan-commands.js';
 import type { ReportFlags } from './report-command.js';
@@ -47,7 +48,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .description('evaluate every target and rule of a plan on data files (CSV or .xlsx workbooks, long or wide tables)')
     .argument('<data...>', 'CSV files or .xlsx workbooks of measurements; several are merged')
     .requiredOption('-p, --plan <plan>', 'a bundled plan id (e.g. suzhou), a plan YAML file, or a folder of them; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
-    .addOption(new Option('-y, --year <year>', 'the evaluation year (default: the latest period in the data)').conflicts('period'))
+    .option('-y, --year <year>', 'the evaluation year (default: the latest period in the data)')
     .option('--period <period>', 'evaluate as of a month or quarter: 2024-06, 2024-Q2')
     .addOption(new Option('--require <what>', 'complete: every measurement due and absent fails the run').choices(['complete']))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
@@ -91,7 +92,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .argument('<data...>', 'CSV files or .xlsx workbooks with several years of measurements')
     .requiredOption('-p, --plan <plan>', 'a bundled plan id or a plan YAML file (one plan per report)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html', 'json', 'docx']).default('markdown'))
-    .addOption(new Option('-y, --year <year>', 'the evaluation year (default: the latest in the data)').conflicts('period'))
+    .option('-y, --year <year>', 'the evaluation year (default: the latest in the data)')
     .option('--period <period>', 'evaluate as of a month or quarter (2024-06, 2024-Q2): the part year as `evaluate --period`')
     .option('--org <name>', 'the issuing unit printed under the title')
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (none by default: the output stays deterministic)')
@@ -122,6 +123,17 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .option('--encoding <encoding>', 'CSV: utf8-bom (default: Excel reads it), utf8, gb18030')
     .addOption(lang())
     .action((refs: string[], flags: TemplateFlags) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, refs, flags))));
+
+  program
+    .command('draft')
+    .description('draft a plan YAML from a plan document (.docx, .pdf, .html/.htm, .txt): indicators from its tables, rules and unreviewed commitments from its text, every guess marked for review')
+    .argument('<document>', 'the plan document (Word .docx as Word or WPS saves it, a text PDF, a web page, or text)')
+    .option('-o, --output <plan.yaml>', 'write the draft to this file (never over an existing one) instead of stdout; its name is the plan id (wuxi.yaml → wuxi)')
+    .option('--id <id>', 'the plan id (lower-case ASCII, e.g. wuxi)')
+    .option('--region <code>', "the region's six-digit GB/T 2260 code, which plan documents do not print")
+    .option('--force', 'replace the --output file if it exists')
+    .addOption(lang())
+    .action((document: string, flags: DraftFlags) => later(import('./draft-command.js').then((m) => m.runDraft(io, document, flags))));
 
   return program;
 }

@@ -8,7 +8,7 @@
  */
 import { diagnosticMessage, formatLocation, type Diagnostic } from '../errors.js';
 import type { RunFailure } from './failure.js';
-import type { RunReport } from '../index.js';
+import type { RunReport } from '../run/evaluate.js';
 import { t, type Lang } from './messages.js';
 import { findingsOf, placeIn, type Finding, type Place } from './locate.js';
 import type { FormatOptions } from './options.js';
@@ -149,9 +149,9 @@ function runAnnotations(run: RunReport, o: FormatOptions): Annotation[] {
       emit(`${check}@${f.declared.file}:${f.declared.line}`, { level: 'notice', at: f.declared, title: f.title, message: t(o.lang, 'annot.declared', { message: f.message }) });
     }
   }
-  for (const u of run.unrouted) out.push({ level: 'warning', at: placeIn(u.file, u.line, o.paths), title: undefined, message: t(o.lang, 'annot.unrouted', { rows: u.rows, region: u.region }) });
-  // the UNROUTED warning is the annotation above
-  return [...out, ...diagnosticAnnotations(run.warnings.filter((w) => w.code !== 'UNROUTED'), o)];
+  for (const u of run.unrouted) out.push({ level: 'warning', at: placeIn(u.at.file, u.at.line, o.paths), title: undefined, message: t(o.lang, 'annot.unrouted', { rows: u.rows, region: u.region }) });
+  // the UNROUTED warning is the annotation above, and NO_DATA is the run failure's annotation
+  return [...out, ...diagnosticAnnotations(run.warnings.filter((w) => w.code !== 'UNROUTED' && w.code !== 'NO_DATA'), o)];
 }
 
 const WHERE_ALL: Readonly<Record<Lang, string>> = {

@@ -15,8 +15,9 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isFailing } from '../evaluate/policy.js';
+import { formatAsOf } from '../model/period.js';
 import type { CheckResult } from '../evaluate/result.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { explain } from './explain.js';
 import { t } from './messages.js';
 import type { FormatOptions, RepoPaths } from './options.js';
@@ -94,6 +95,13 @@ function levelOf(r: CheckResult, report: EvaluationReport): Level {
   return r.status === 'fail' || r.status === 'missing' ? 'warning' : 'note';
 }
 
+/** The header line of the plan's data file: where an evaluation that found no data points. */
+export function dataHeaderPlace(report: EvaluationReport, paths: RepoPaths | undefined): Place | undefined {
+  const file = dataFileOf(report);
+  const header = report.data.find((d) => d.file === file)?.header;
+  return file === undefined ? undefined : placeIn(file, header?.line ?? 1, paths);
+}
+
 /**
  * Where a check points in the user's repository: the data line of the value
  * it read (the subject's own row first), or, for absent data, where the row
@@ -138,6 +146,21 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         at,
         declared: absent || !at ? declaredPlace(report, declarationLine(r, report), o.paths) : undefined,
         owed: merged,
+      });
+    }
+    // an evaluation that found no data fails as a whole: where the plan's data file starts
+    for (const f of report.runFailures) {
+      out.push({
+        report,
+        result: undefined,
+        id: f.code.toLowerCase(),
+        code: f.code,
+        level: 'error',
+        title: `${report.plan.id}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf: formatAsOf(f.asOf) })}`,
+        message: t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) }),
+        at: dataHeaderPlace(report, o.paths),
+        declared: undefined,
+        owed: [],
       });
     }
     for (const [id, w] of owed) {

@@ -24,11 +24,11 @@ interface RuleText {
 }
 
 /**
- * Every result code, passing ones included (a `Record` over ResultCode, so a
- * new code without its text does not compile). The README's "Result codes"
+ * Every result code, passing ones included, and the evaluation's NO_DATA (a
+ * `Record` over ResultCode, so a new code without its text does not compile). The README's "Result codes"
  * section says the same, under an anchor per code.
  */
-export const RULES: Readonly<Record<ResultCode, RuleText>> = {
+export const RULES: Readonly<Record<ResultCode | 'NO_DATA', RuleText>> = {
   TARGET_NOT_MET: { name: 'TargetNotMet', level: 'error', short: 'A plan target is not met in its year', full: 'The value reported for the target year does not satisfy the target the plan sets (≥, ≤, = or a range), in the indicator’s unit.' },
   BEHIND_MILESTONE: { name: 'BehindMilestone', level: 'error', short: 'An indicator is behind its milestone', full: 'Before the target year, the value is behind the milestone on the path from the baseline (or an interim target) to the target: read off a straight line, the stated annual growth, or a pro-rated annual flow.' },
   RULE_VIOLATED: { name: 'RuleViolated', level: 'error', short: 'A quantified rule of the plan does not hold', full: 'A rule the plan states between measurements (e.g. 特困人员基本生活标准不低于低保标准的1.3倍) does not hold on the reported values.' },
@@ -37,6 +37,7 @@ export const RULES: Readonly<Record<ResultCode, RuleText>> = {
   INCOMPLETE: { name: 'RowsOwed', level: 'warning', short: 'Rows due by the period were not reported', full: 'A year-to-date total lacks some months or quarters, or a value due by the period evaluated is absent; the message lists the periods owed.' },
   BOUND_UNDETERMINED: { name: 'BoundUndetermined', level: 'warning', short: 'A value given as a bound cannot decide the check', full: 'A value written as a bound (>18000, 约95%) straddles the requirement, so the check is neither met nor missed.' },
   TEXT_TARGET: { name: 'TextTarget', level: 'note', short: 'The plan states the target as text', full: 'The target is a sentence rather than a number; it is shown for a person to judge.' },
+  NO_DATA: { name: 'NoData', level: 'error', short: 'No check found any data for the period', full: 'Every check of the plan is missing or not yet due for the period evaluated, so nothing was verified: an evaluation with no data is never OK (e.g. --period 2024-06 on a file with only yearly rows).' },
   EVAL_ERROR: { name: 'EvalError', level: 'error', short: 'A check could not be computed', full: 'The check could not be computed from the values given (e.g. a ratio whose denominator is 0).' },
   IMPLAUSIBLE: {
     name: 'ImplausibleValue',

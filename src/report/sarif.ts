@@ -9,7 +9,7 @@
  */
 import type { Location, Log, Notification, Result, Run } from 'sarif';
 import { formatAsOf } from '../model/period.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { findingsOf, type Finding, type Place } from './locate.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';

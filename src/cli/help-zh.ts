@@ -60,6 +60,12 @@ export const HELP_ZH: ReadonlyMap<string, string> = new Map([
   ['csv, or xlsx: a workbook with locked names, validated values and instructions', 'csv，或 xlsx：名称锁定、数值有校验并附填表说明的工作簿'],
   ['write to this file instead of stdout', '写入此文件，而不是标准输出'],
   ['CSV: utf8-bom (default: Excel reads it), utf8, gb18030', 'CSV 编码：utf8-bom（默认，Excel 可直接打开）、utf8、gb18030'],
+  ['draft a plan YAML from a plan document (.docx, .pdf, .html/.htm, .txt): indicators from its tables, rules and unreviewed commitments from its text, every guess marked for review', '由规划文本（.docx、.pdf、.html/.htm、.txt）起草规划 YAML：从表格取指标，从正文取规则和待审核的承诺，每处推测都标出待审'],
+  ['the plan document (Word .docx as Word or WPS saves it, a text PDF, a web page, or text)', '规划文本（Word 或 WPS 保存的 .docx、文字版 PDF、网页或纯文本）'],
+  ['write the draft to this file (never over an existing one) instead of stdout; its name is the plan id (wuxi.yaml → wuxi)', '将草稿写入此文件（不覆盖已有文件），而不是标准输出；文件名即规划编号（wuxi.yaml → wuxi）'],
+  ['the plan id (lower-case ASCII, e.g. wuxi)', '规划编号（小写英文字母，如 wuxi）'],
+  ["the region's six-digit GB/T 2260 code, which plan documents do not print", '地区的六位 GB/T 2260 行政区划代码（规划文本中通常不印）'],
+  ['replace the --output file if it exists', '--output 文件已存在时将其替换'],
 ]);
 
 /** commander's own headings. */

@@ -42,7 +42,7 @@ describe('help in Chinese', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each([[[]], [['evaluate']], [['plans']], [['show']], [['validate']], [['report']], [['diff']], [['template']]])('plancheck %j --help under LANG=zh_CN.UTF-8, and with --lang zh', async (words) => {
+  it.each([[[]], [['evaluate']], [['plans']], [['show']], [['validate']], [['report']], [['diff']], [['template']], [['draft']]])('plancheck %j --help under LANG=zh_CN.UTF-8, and with --lang zh', async (words) => {
     for (const [args, env] of [
       [[...words, '--help'], { LANG: 'zh_CN.UTF-8' }],
       [[...words, '--help', '--lang', 'zh'], { LANG: 'en_US.UTF-8' }],

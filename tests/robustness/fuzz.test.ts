@@ -22,6 +22,12 @@ const BASE_CSV = readFileSync(join(FIXTURES, 'basic/data.csv'), 'utf8');
 const BASE_PLAN = readFileSync(PLAN, 'utf8');
 /** how many cases each property runs in CI (FUZZ_RUNS=… for a longer hunt) */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 250);
+/**
+ * A property runs RUNS cases, each a whole evaluate run: its time grows with RUNS and with the machine's
+ * load (on a shared 2-core machine at load 11–14, 250 CSV mutations took 33 s on main), so the limit
+ * is per case, not vitest's 30 s for any test.
+ */
+const TIMEOUT_MS = Math.max(30_000, RUNS * 400);
 
 let caseNo = 0;
 /** A fresh folder for one case, with the basic plan and data, and stale successful outputs beside them. */
@@ -171,7 +177,7 @@ const yamlInserts = fc.oneof(
   fc.constantFrom(': ', '- ', '&a ', '*a', '*b ', '<<: *a', '"', "'", '{', '}', '[', ']', '\t', '\n  ', '1e999', '"80%"', 'unit: 百分比', '!!binary ', '---\n', '? '),
 );
 
-describe('fuzzing the CLI (in-process)', () => {
+describe('fuzzing the CLI (in-process)', { timeout: TIMEOUT_MS }, () => {
   it('random CSV files', async () => {
     await fc.assert(
       fc.asyncProperty(randomCsv, fc.boolean(), async (text, gb) => {

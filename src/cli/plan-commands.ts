@@ -15,7 +15,7 @@ import { formatPeriod, parsePeriod, wholeYear, type Period } from '../model/peri
 import { formatTemplate, templateRowsFor } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { outData, printDiagnostics, type Io } from './io.js';
-import { checkOutputFile, planFilesOf, writeAtomic } from './outputs.js';
+import { checkOutputFile, planFilesOf, writeOutput } from './outputs.js';
 import { oneOf, parseYear, refuseBinaryToTerminal, resolveLang, usageError } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
@@ -127,7 +127,7 @@ export async function runTemplate(io: Io, refs: string[], flags: TemplateFlags):
     const { formatTemplateXlsx } = await import('../report/template-xlsx.js');
     content = await formatTemplateXlsx(plans.flatMap((plan) => periods.map((p) => ({ plan, period: formatPeriod(p), rows: templateRowsFor(plan, p) }))), langOf(io, flags.lang));
   } else content = await encodeText(formatTemplate(plans, periods), encoding); // for Excel: a BOM unless told otherwise
-  if (flags.output !== undefined) writeAtomic(flags.output, content);
+  if (flags.output !== undefined) writeOutput(flags.output, content);
   else outData(io, content);
   return 0;
 }

@@ -249,6 +249,8 @@ export class Binder {
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
+        // a yes/no indicator answered in words outside the vocabulary (parse-value.ts YES_NO_VERBS): ask for 是 or 否
+        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `${m.name} is a yes/no indicator: write 是 or 否 (or 已建成/未建成, 已完成/未完成 …), not "${clip(row.value)}"`, zh: `${m.name}是“是/否”指标：请填写“是”或“否”（或“已建成/未建成”“已完成/未完成”等），而不是“${clip(row.value)}”` }, at));
         return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${clip(row.value)}" for ${m.name} ${parsed.reasonZh === undefined ? 'is not a number' : parsed.reason}`, zh: `${m.name}的值“${clip(row.value)}”${parsed.reasonZh ?? '不是数字'}` }, at));
       case 'absent':
         // an empty cell is owed, not reported: only the not-available markers (—, 不适用, N/A …) are

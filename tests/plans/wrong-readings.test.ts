@@ -4,7 +4,8 @@
  * or none — and the verdict the source document implies.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateCsv, evaluateCsvCli } from '../helpers/evaluate-csv.js';
+import { csvFile, evaluateCsv, evaluateCsvCli } from '../helpers/evaluate-csv.js';
+import { runCli } from '../helpers/run-cli.js';
 
 describe('中山 特困人员照料护理标准: the printed row feeds the minimum-wage rule', () => {
   const wage = '最低工资标准,2024,2300,元/月';
@@ -128,5 +129,30 @@ describe('contradictions: the reading chosen', () => {
   it('太仓 家庭适老化改造户数 is the year\'s households: four quarters of 1200 make 4800 ≥ 4500', async () => {
     const r = await evaluateCsv('taicang', 2025, 'indicator,period,value\n家庭适老化改造户数,2025-Q1,1200\n家庭适老化改造户数,2025-Q2,1200\n家庭适老化改造户数,2025-Q3,1200\n家庭适老化改造户数,2025-Q4,1200');
     expect(r.status('home_adaptation_households')).toBe('pass');
+  });
+});
+
+describe('yes/no indicators answered in a bureau\'s words (issue 23, item 5)', () => {
+  it('宿迁: 已上线 and 已建成 read as 是, 未建成 as 否', async () => {
+    const r = await evaluateCsv('suqian', 2025, 'indicator,period,value\n“智慧农村社区”综合信息平台建成,2025,已上线\n市救助管理站建成国家二级站,2025,已建成\n市社会福利中心续建工程完成,2025,未完成');
+    expect(r.status('smart_rural_community_platform_built')).toBe('pass');
+    expect(r.status('rescue_station_national_grade_two')).toBe('pass');
+    expect(r.status('welfare_centre_extension_completed')).toBe('fail');
+  });
+
+  it('中山: 已建成 passes the 2025 project, 建成 in 2024 is early (pass), 未建成 in 2024 is not yet due', async () => {
+    expect((await evaluateCsv('zhongshan', 2025, 'indicator,period,value\n多功能救助管理机构建成,2025,已建成')).status('multi_function_rescue_institution_built')).toBe('pass');
+    expect((await evaluateCsv('zhongshan', 2024, 'indicator,period,value\n多功能救助管理机构建成,2024,建成')).status('multi_function_rescue_institution_built')).toBe('pass');
+    expect((await evaluateCsv('zhongshan', 2024, 'indicator,period,value\n多功能救助管理机构建成,2024,未建成')).status('multi_function_rescue_institution_built')).toBe('pending');
+  });
+
+  it('a word outside the vocabulary is an input error at its line that asks for 是 or 否 (exit 2), in both languages', () => {
+    const r = evaluateCsvCli('suqian', 2025, 'indicator,period,value\n市救助管理站建成国家二级站,2025,正在建设', 'yesno.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/yesno\.csv:2: error: 市救助管理站建成国家二级站 is a yes\/no indicator: write 是 or 否 .*not "正在建设"/);
+    expect(r.stderr).not.toMatch(/not a number/);
+    const zh = runCli(['evaluate', '--plan', 'suqian', '--year', '2025', '--lang', 'zh', csvFile('indicator,period,value\n市救助管理站建成国家二级站,2025,正在建设', 'yesno-zh.csv')]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toMatch(/yesno-zh\.csv:2: 错误: 市救助管理站建成国家二级站是“是\/否”指标：请填写“是”或“否”.*而不是“正在建设”/);
   });
 });

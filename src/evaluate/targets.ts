@@ -14,7 +14,7 @@ import { fromBase, showInterval } from './display.js';
 import { duePeriods, missingPeriods } from './completeness.js';
 import { milestoneFor, type Milestone } from './milestone.js';
 import { firstImplausible, implausibleDetail } from './plausibility.js';
-import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ResultCode, type Status } from './result.js';
+import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ReferenceValue, type ResultCode, type Status } from './result.js';
 
 const DIGITS = 6;
 
@@ -38,6 +38,18 @@ export function checkAgainst(x: Interval, comparison: Comparison, ind: Indicator
 
 export function inputOf(o: Observation, name: string): InputUsed {
   return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, file: o.file, line: o.line, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.cell === undefined ? {} : { cell: o.cell }) };
+}
+
+/** The indicator's printed references as result data (value in the indicator's unit, the printed words as the quote). */
+export function referencesOf(ind: Indicator): ReferenceValue[] {
+  return ind.references.map((r) => ({
+    label: r.label,
+    ...(r.year === undefined ? {} : { year: r.year }),
+    ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
+    ...(r.value === undefined || r.value.kind === 'text' ? {} : { value: r.value.kind === 'number' ? str(r.value.value) : r.value.value ? '是' : '否' }),
+    unit: ind.unit.text,
+    quote: r.text,
+  }));
 }
 
 function planTarget(t: Target): PlanTarget {
@@ -118,6 +130,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
     unit: ind.unit.text,
     direction: ind.direction,
     targets: ind.targets.map(planTarget),
+    ...(ind.references.length === 0 ? {} : { references: referencesOf(ind) }),
     source: ind.source ?? { text: '' },
     ...(ind.note === undefined ? {} : { note: ind.note }),
   };

@@ -8,7 +8,7 @@ import type { EvaluationReport, RunReport } from '../index.js';
 import { basisText, expectedShort, explain } from './explain.js';
 import type { FormatOptions } from './options.js';
 
-export const RESULT_SCHEMA_VERSION = '1.0.0';
+export const RESULT_SCHEMA_VERSION = '1.1.0';
 
 /** JSON keys are snake_case throughout (annualGrowth → annual_growth). */
 function snakeKeys(o: object): Record<string, unknown> {
@@ -40,6 +40,8 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     required: r.required === true,
     direction: r.direction ?? null,
     targets: r.targets ?? null,
+    // values the source states beside the requirement: reported, not evaluated (schema 1.1)
+    references: (r.references ?? []).map((x) => ({ label: x.label, year: x.year ?? null, comparison: x.comparison ?? null, value: x.value ?? null, unit: x.unit, quote: x.quote })),
   };
 }
 

@@ -10,7 +10,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../index.js';
-import { expectedShort, explain, requirementText, withUnit } from './explain.js';
+import { expectedShort, explain, referencesLine, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
@@ -92,7 +92,10 @@ function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
       n++;
       numbered.push({ n, r });
       const actual = r.actual ? withUnit(r.actual.value, r.kind === 'rule' ? (r.comparisons?.[0]?.unit ?? r.unit) : r.unit) : '—';
-      const cells = [String(n), r.name, t(o.lang, `attribute.${r.attribute}`), r.kind === 'rule' ? requirementText(r) : expectedWithYear(r, report.year), actual];
+      // what the source states beside the requirement goes under it, on every row (a pass too: 95 passes the table's 90 beside the body's 100)
+      const refs = referencesLine(r, o.lang);
+      const expected = `${r.kind === 'rule' ? requirementText(r) : expectedWithYear(r, report.year)}${refs === '' ? '' : `\n${refs}`}`;
+      const cells = [String(n), r.name, t(o.lang, `attribute.${r.attribute}`), expected, actual];
       table.push([...cells.map((x, i) => wrapCell(x, (WIDTHS[i] as number) - 2)), paint(c, r.status, `${MARK[r.status]} ${statusLabel(o.lang, r.status)}`)]);
     }
   }

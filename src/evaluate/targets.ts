@@ -12,7 +12,7 @@ import * as iv from '../values/interval.js';
 import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
 import { duePeriods, missingPeriods } from './completeness.js';
-import { milestoneFor, type Milestone } from './milestone.js';
+import { floorFor, milestoneFor, type Milestone } from './milestone.js';
 import { firstImplausible, implausibleDetail } from './plausibility.js';
 import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ReferenceValue, type ResultCode, type Status } from './result.js';
 
@@ -183,14 +183,18 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   const final = ind.targets[ind.targets.length - 1];
   if (ind.rollup === 'latest' && final && final.year > year && final.value?.kind !== 'text') {
     const finalCheck = checkAgainst(x, final.comparison, ind, final.value?.kind === 'number' ? final.value.value : undefined, final.range);
-    if (finalCheck === true) return make('pass', 'TARGET_ALREADY_MET', { actual });
+    // a floor printed in the baseline column holds every year, even beside a final target met early
+    const floor = floorFor(ind, year);
+    const floorHolds = floor === undefined || checkAgainst(x, floor.comparison, ind, floor.value) === true;
+    if (finalCheck === true && floorHolds) return make('pass', 'TARGET_ALREADY_MET', { actual });
   }
   if (m.kind === 'none') return make('pending', 'NO_MILESTONE', { actual });
   const outcome = checkAgainst(x, m.comparison, ind, m.value, m.range);
   const margin = marginOf(x, ind, m);
   const side = rangeSide(x, ind, m);
   const withMargin = { actual, ...(margin === undefined ? {} : { margin }), ...(side === undefined ? {} : { detail: { range: side } }) };
-  const atTarget = m.basis === 'target' || m.basis === 'interim' || m.basis === 'after_period';
+  // a floor that holds every year is a requirement of the year, like a target (not a point on a path)
+  const atTarget = m.basis === 'target' || m.basis === 'interim' || m.basis === 'after_period' || m.basis === 'floor';
   if (outcome === 'unknown') return make('missing', 'BOUND_UNDETERMINED', { actual, detail: { value: obs.observations.map((o) => o.text).join(' + ') } });
   if (outcome) return make('pass', atTarget ? 'TARGET_MET' : 'MILESTONE_MET', withMargin);
   return make('fail', atTarget ? 'TARGET_NOT_MET' : 'BEHIND_MILESTONE', withMargin);

@@ -59,6 +59,8 @@ export function basisText(e: ExpectedValue | null, year: number, lang: Lang): st
       return t(lang, 'basis.annual_growth', { year, fromYear: e.from?.year ?? '', from: e.from ? trim(e.from.value) : '', rate: e.annualGrowth ?? '' });
     case 'pro_rata':
       return t(lang, 'basis.pro_rata', { year, share: e.share ?? '', toYear: target?.year ?? '', to: target?.value !== undefined ? trim(target.value) : '' });
+    case 'floor':
+      return t(lang, 'basis.floor', { year, fromYear: e.from?.year ?? '', from: e.from ? trim(e.from.value) : '' });
     case 'rule':
       return t(lang, 'basis.rule');
   }

@@ -156,3 +156,29 @@ describe('yes/no indicators answered in a bureau\'s words (issue 23, item 5)', (
     expect(zh.stderr).toMatch(/yesno-zh\.csv:2: 错误: 市救助管理站建成国家二级站是“是\/否”指标：请填写“是”或“否”.*而不是“正在建设”/);
   });
 });
+
+describe('苏州 专栏1: 特困救助供养 for minors from 16 to 18 周岁 is a policy switch, not a path (issue 23)', () => {
+  it('a city that has not switched by 2023 is pending (no 17.2 to fall behind); one that has passes; 否 in 2025 fails', async () => {
+    const row = (year: number, v: string): string => `指标,年份,数值\n特困人员救助供养覆盖的未成年人年龄延长至18周岁,${year},${v}`;
+    expect((await evaluateCsv('suzhou', 2023, row(2023, '否'))).status('hardship_minor_age_extended_to_18')).toBe('pending');
+    expect((await evaluateCsv('suzhou', 2023, row(2023, '已实现'))).status('hardship_minor_age_extended_to_18')).toBe('pass');
+    expect((await evaluateCsv('suzhou', 2025, row(2025, '否'))).status('hardship_minor_age_extended_to_18')).toBe('fail');
+  });
+
+  it('the age itself under the old name is refused with a request for 是 or 否, never read as a path value', () => {
+    const r = evaluateCsvCli('suzhou', 2023, '指标,年份,数值,单位\n特困人员救助供养覆盖的未成年人年龄上限,2023,17,周岁', 'age.csv');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/age\.csv:2: error: 特困人员救助供养覆盖的未成年人年龄延长至18周岁 is a yes\/no indicator: write 是 or 否/);
+  });
+});
+
+describe('苏州 专栏2 岗前培训率 / 持证上岗率 start from 表1\'s 2020 values (100, 90.7), so the mid-term is checked (issue 23)', () => {
+  it('持证上岗率 91.5% in 2023 is behind the path from 90.7 to 93 (92.08); 92.1% is on it', async () => {
+    expect((await evaluateCsv('suzhou', 2023, '指标,年份,数值\n养老护理人员持证上岗率,2023,91.5%')).status('care_worker_certified_rate')).toBe('fail');
+    expect((await evaluateCsv('suzhou', 2023, '指标,年份,数值\n养老护理人员持证上岗率,2023,92.1%')).status('care_worker_certified_rate')).toBe('pass');
+  });
+
+  it('岗前培训率 must hold at 100: 98% in 2022 fails', async () => {
+    expect((await evaluateCsv('suzhou', 2022, '指标,年份,数值\n养老护理人员岗前培训率,2022,98%')).status('care_worker_pre_job_training_rate')).toBe('fail');
+  });
+});

@@ -182,3 +182,35 @@ describe('苏州 专栏2 岗前培训率 / 持证上岗率 start from 表1\'s 20
     expect((await evaluateCsv('suzhou', 2022, '指标,年份,数值\n养老护理人员岗前培训率,2022,98%')).status('care_worker_pre_job_training_rate')).toBe('fail');
   });
 });
+
+describe('中山 专栏1 row 5: the floor printed for 2020 holds every year (issue 23)', () => {
+  it('4% / 30% / 60% of the minimum wage in 2021 fail their 5% / 60% / 100% floors (they were pending); the floors met pass', async () => {
+    const low = await evaluateCsv('zhongshan', 2021, '指标,年份,数值\n特困人员照料护理标准（全自理）,2021,4%\n半自理（半失能）,2021,30%\n全护理（失能）,2021,60%');
+    expect(['care_standard_ratio_full_self_care', 'care_standard_ratio_semi_self_care', 'care_standard_ratio_full_care'].map((id) => low.status(id))).toEqual(['fail', 'fail', 'fail']);
+    expect(low.results.get('care_standard_ratio_full_care')?.expected).toMatchObject({ basis: 'floor', value: '100', from: { year: 2020 } });
+    const ok = await evaluateCsv('zhongshan', 2022, '指标,年份,数值\n特困人员照料护理标准（全自理）,2022,5%\n半自理（半失能）,2022,60%\n全护理（失能）,2022,100%');
+    expect(['care_standard_ratio_full_self_care', 'care_standard_ratio_semi_self_care', 'care_standard_ratio_full_care'].map((id) => ok.status(id))).toEqual(['pass', 'pass', 'pass']);
+  });
+
+  it('2024 too: 95% for 全护理 fails', async () => {
+    expect((await evaluateCsv('zhongshan', 2024, '指标,年份,数值\n全护理（失能）,2024,95%')).status('care_standard_ratio_full_care')).toBe('fail');
+  });
+});
+
+describe('中山 专栏1 row 8: the running total of trainings starts at 0 in 2020, so 2021–2022 are checked (issue 23)', () => {
+  it('2021: 1500 人次 is behind 0.2 万; 2000 meets it; the printed 2020 value is shown as a reference', async () => {
+    const behind = await evaluateCsv('zhongshan', 2021, '指标,年份,数值,单位\n养老服务人员培训数量,2021,1500,人次');
+    expect(behind.status('elderly_care_worker_training')).toBe('fail');
+    expect(behind.results.get('elderly_care_worker_training')?.references?.map((r) => r.value)).toEqual(['0.3215', '20']);
+    expect((await evaluateCsv('zhongshan', 2021, '指标,年份,数值,单位\n养老服务人员培训数量,2021,2000,人次')).status('elderly_care_worker_training')).toBe('pass');
+  });
+});
+
+describe('中山 三、（一）2.二: 16 → 18 周岁 is encoded as 苏州 encodes it, a policy switch by 2025 (issue 23)', () => {
+  it('否 in 2023 is pending, 是 passes, 否 in 2025 fails', async () => {
+    const row = (year: number, v: string): string => `指标,年份,数值\n特困救助供养覆盖的未成年人年龄延长至18周岁,${year},${v}`;
+    expect((await evaluateCsv('zhongshan', 2023, row(2023, '否'))).status('hardship_minor_age_extended_to_18')).toBe('pending');
+    expect((await evaluateCsv('zhongshan', 2023, row(2023, '是'))).status('hardship_minor_age_extended_to_18')).toBe('pass');
+    expect((await evaluateCsv('zhongshan', 2025, row(2025, '未实现'))).status('hardship_minor_age_extended_to_18')).toBe('fail');
+  });
+});

@@ -124,17 +124,18 @@ function rowUnit(m: Measurement, sources: readonly UnitSource[]): Unit | Msg {
   return chosen?.unit ?? m.unit;
 }
 
+/** The unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit, wherever the row writes it. */
+function asPrinted(text: string, m: Measurement): string {
+  return m.printedUnit !== undefined && normaliseName(text) === normaliseName(m.printedUnit) ? m.unit.text : text.trim();
+}
+
 /** The places other than the value cell where this row writes a unit. */
 function writtenUnits(row: RawRow, m: Measurement): UnitSource[] {
   const out: UnitSource[] = [];
-  if (row.unit !== undefined && row.unit.trim() !== '') {
-    // the unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit
-    const printed = m.printedUnit !== undefined && normaliseName(row.unit) === normaliseName(m.printedUnit);
-    out.push({ kind: 'unit', text: printed ? m.unit.text : row.unit.trim() });
-  }
+  if (row.unit !== undefined && row.unit.trim() !== '') out.push({ kind: 'unit', text: asPrinted(row.unit, m) });
   const bracket = indicatorCellUnit(row.indicator, m);
-  if (bracket !== undefined) out.push({ kind: 'indicator', text: bracket });
-  if (row.headerUnit !== undefined && row.headerUnit.trim() !== '') out.push({ kind: 'header', text: row.headerUnit.trim() });
+  if (bracket !== undefined) out.push({ kind: 'indicator', text: asPrinted(bracket, m) });
+  if (row.headerUnit !== undefined && row.headerUnit.trim() !== '') out.push({ kind: 'header', text: asPrinted(row.headerUnit, m) });
   return out;
 }
 
@@ -240,7 +241,7 @@ export class Binder {
       const withUnit = valueWithUnit(row.value, m);
       if (withUnit) {
         parsed = withUnit.parsed;
-        sources.push({ kind: 'value', text: withUnit.unit });
+        sources.push({ kind: 'value', text: asPrinted(withUnit.unit, m) });
       }
     } else if (parsed.kind === 'number' && parsed.suffix !== undefined) {
       sources.push({ kind: 'value', text: parsed.suffix });

@@ -214,3 +214,50 @@ describe('中山 三、（一）2.二: 16 → 18 周岁 is encoded as 苏州 enc
     expect((await evaluateCsv('zhongshan', 2025, row(2025, '未实现'))).status('hardship_minor_age_extended_to_18')).toBe('fail');
   });
 });
+
+describe('楚雄 表2, the readings an audit questioned (issue 23)', () => {
+  it('row 16 starts from 表1\'s 26.4% (2020): 40% in 2023 fails the binding path (43.56%), 44% passes — it was pending', async () => {
+    expect((await evaluateCsv('chuxiong', 2023, '指标,年份,数值\n养老机构护理型床位占比,2023,40%')).status('nursing_bed_share')).toBe('fail');
+    expect((await evaluateCsv('chuxiong', 2023, '指标,年份,数值\n养老机构护理型床位占比,2023,44%')).status('nursing_bed_share')).toBe('pass');
+  });
+
+  it('row 3: the ratio holds at 1.3 every year (the table), whatever path the body\'s 732/610 = 1.2 would suggest: 1.25 in 2021 fails', async () => {
+    expect((await evaluateCsv('chuxiong', 2021, '指标,年份,数值\n特困人员基本生活标准与城市最低生活保障标准比率,2021,1.25倍')).status('special_hardship_to_urban_low_income_ratio')).toBe('fail');
+    // the rule from the two standards agrees: 780 < 1.3 × 624
+    const rule = await evaluateCsv('chuxiong', 2021, '指标,年份,数值,单位\n特困人员基本生活标准,2021,780,元/人·月\n城市低保标准,2021,624,元/人·月');
+    expect(rule.status('special_hardship_vs_urban_low_income')).toBe('fail');
+  });
+
+  it('row 2 follows the table\'s 60% and its 4.56% a year (68.59% in 2023), not the body\'s 57.4%: 68% fails', async () => {
+    expect((await evaluateCsv('chuxiong', 2023, '指标,年份,数值\n农村低保标准占城市最低生活保障标准比率,2023,68%')).status('rural_urban_low_income_ratio')).toBe('fail');
+  });
+
+  it('row 5 in its printed unit 平方米 is read per hundred households (it was refused): 31 passes ＞30 in 2025', async () => {
+    expect((await evaluateCsv('chuxiong', 2025, '指标,年份,数值,单位\n每百户居民拥有的城乡社区综合服务设施面积,2025,31,平方米')).status('community_facility_area_per_100_households')).toBe('pass');
+    // the printed unit in the value cell, and in brackets after the name, is read the same way
+    expect((await evaluateCsv('chuxiong', 2025, '指标,年份,数值\n每百户居民拥有的城乡社区综合服务设施面积,2025,30平方米')).status('community_facility_area_per_100_households')).toBe('fail');
+    expect((await evaluateCsv('chuxiong', 2025, '指标,年份,数值\n每百户居民拥有的城乡社区综合服务设施面积（平方米）,2025,31')).status('community_facility_area_per_100_households')).toBe('pass');
+  });
+
+  it('row 1: a reported 城乡低保标准年度增速 is checked against last year\'s consumption growth (it was never read)', async () => {
+    const csv = (g: string): string => `指标,年份,数值,单位\n城乡低保标准年度增速,2024,${g},%\n全体居民人均消费支出,2022,20000,元/人·年\n全体居民人均消费支出,2023,21000,元/人·年`;
+    expect((await evaluateCsv('chuxiong', 2024, csv('4'))).status('low_income_growth_rate_vs_consumption')).toBe('fail');
+    expect((await evaluateCsv('chuxiong', 2024, csv('5.5'))).status('low_income_growth_rate_vs_consumption')).toBe('pass');
+  });
+
+  it('row 19: 2021 is pending (no 2020 value, so no path), 2022 is its 100% target', async () => {
+    expect((await evaluateCsv('chuxiong', 2021, '指标,年份,数值\n县级失能照护机构覆盖率,2021,60%')).status('county_disability_care_institution_coverage')).toBe('pending');
+    expect((await evaluateCsv('chuxiong', 2022, '指标,年份,数值\n县级失能照护机构覆盖率,2022,90%')).status('county_disability_care_institution_coverage')).toBe('fail');
+  });
+
+  it('专栏1 item 6 is one institution in every 街道: a 州 with one in 8 of its 10 街道 (80%) fails', async () => {
+    const r = await evaluateCsv('chuxiong', 2025, '指标,年份,数值\n建有具备综合功能的社区养老服务机构的街道比例,2025,80%');
+    expect(r.status('subdistrict_comprehensive_community_elderly_institution_coverage')).toBe('fail');
+  });
+
+  it('the cemetery reference (the body\'s 93.2% beside the table\'s 100% for 2020) is printed beside the verdict', async () => {
+    const r = await evaluateCsv('chuxiong', 2025, '指标,年份,数值\n农村公益性公墓（骨灰堂）乡镇覆盖率,2025,100%');
+    expect(r.status('rural_public_cemetery_coverage')).toBe('pass');
+    expect(r.results.get('rural_public_cemetery_coverage')?.references?.map((x) => `${x.label} ${x.value}`)).toEqual(['表2 2020年基期值 100', '一（五） 全州10县市乡镇公益性公墓覆盖率（现在） 93.2']);
+  });
+});

@@ -57,7 +57,7 @@ export interface RawRule {
   note?: string;
 }
 
-export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'not_a_commitment';
 
 export interface RawNotEncoded {
   quote: string;

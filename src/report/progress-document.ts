@@ -128,7 +128,9 @@ function targetCell(p: Progress, lang: Lang, short?: { readonly year: number }):
 
 function baselineCell(p: Progress, lang: Lang, short?: { readonly year: number }): string {
   if (!p.baseline) return '—';
-  const value = short ? fmt(p.baseline.value) : valueText(fmt(p.baseline.value), p.indicator.unit.text, lang);
+  // a bound printed in the baseline column (不低于5%) is shown as the bound it is
+  const floor = p.baselineFromData ? undefined : p.indicator.baseline?.comparison;
+  const value = floor !== undefined ? comparisonText(floor, fmt(p.baseline.value), short ? '' : p.indicator.unit.text, lang) : short ? fmt(p.baseline.value) : valueText(fmt(p.baseline.value), p.indicator.unit.text, lang);
   const mark = p.baselineFromData ? '*' : '';
   return short && p.baseline.year === short.year ? `${value}${mark}` : `${value}${t(lang, 'report.in_year', { year: p.baseline.year })}${mark}`;
 }

@@ -192,6 +192,12 @@ describe('中山 专栏1 row 5: the floor printed for 2020 holds every year (iss
     expect(['care_standard_ratio_full_self_care', 'care_standard_ratio_semi_self_care', 'care_standard_ratio_full_care'].map((id) => ok.status(id))).toEqual(['pass', 'pass', 'pass']);
   });
 
+  it('the report shows the baseline as the bound it is (不低于5), and a 2023 value below it as moving away', () => {
+    const r = runCli(['report', '--plan', 'zhongshan', '--lang', 'zh', csvFile('指标,年份,数值\n特困人员照料护理标准（全自理）,2023,4%', 'floor.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\| 特困人员照料护理标准（全自理） \| 约束性 \| % \| 不低于5 \| 4 \| 不低于5 \| — \| 逆向 \|/);
+  });
+
   it('2024 too: 95% for 全护理 fails', async () => {
     expect((await evaluateCsv('zhongshan', 2024, '指标,年份,数值\n全护理（失能）,2024,95%')).status('care_standard_ratio_full_care')).toBe('fail');
   });

@@ -25,7 +25,7 @@ const common = {
   keepNames: true,
   logLevel: 'warning',
   // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a Word file, a workbook)
-  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'docx', 'fflate', 'exceljs', 'saxes', 'yauzl'],
+  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'docx', 'fflate', 'exceljs', 'saxes', 'yauzl', 'htmlparser2', 'pdfjs-dist', 'pdfjs-dist/*'],
 };
 await build({
   ...common,

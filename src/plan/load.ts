@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { errorDiagnostic, PlanError, UsageError, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, InputError, PlanError, UsageError, type Diagnostic } from '../errors.js';
 import { PLANS_DIR } from '../paths.js';
 import type { LoadedPlan } from './model.js';
 import { cachedSource, type PlanSource } from './source.js';
@@ -98,7 +98,14 @@ export async function checkPlanFile(file: string, seedsDir?: string, useCache = 
     if (seedFile === undefined || !existsSync(seedFile)) {
       return { ok: false, errors: [errorDiagnostic('NO_SEED', { en: `source document ${String(name)} not found in ${seedsDir}`, zh: `在 ${seedsDir} 中找不到来源文件 ${String(name)}` }, { file })], warnings: [] };
     }
-    seed = readFileSync(seedFile, 'utf8');
+    // a draft's source may be the .docx, .pdf or web page it was drafted from: its text as `draft` read it
+    const { readSourceText } = await import('../document/read.js');
+    try {
+      seed = await readSourceText(seedFile);
+    } catch (e) {
+      if (e instanceof InputError) return { ok: false, errors: e.diagnostics, warnings: [] };
+      throw e;
+    }
   }
   return { ...validatePlan(source, cached ? null : planSchemaValidator(), seed, lint), sha256: read.sha256 };
 }

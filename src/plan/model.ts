@@ -125,9 +125,13 @@ export interface Rule {
   readonly position?: PlanPosition;
 }
 
-export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'not_a_commitment';
+/**
+ * `unreviewed`: found by `plancheck draft`, not yet reviewed (validate --strict fails on it);
+ * `not_a_commitment`: a false alarm of the commitments finder, listed where a reader sees it.
+ */
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'not_a_commitment' | 'unreviewed';
 
-export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data', 'not_a_commitment'];
+export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data', 'not_a_commitment', 'unreviewed'];
 
 /**
  * A commitment of the source that the plan lists but does not check: its

@@ -84,7 +84,7 @@ async function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lan
     const { readSourceText } = await import('../document/read.js');
     const open = uncoveredCandidates(await readSourceText(file), group.flatMap(planQuotes));
     for (const c of open) {
-      printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line })], lang);
+      printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 (${c.form}) ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】（${c.form}） ${c.sentence}` }, { file, line: c.line })], lang);
     }
     const count = lang === 'zh' ? `${open.length} 条承诺未入账` : `${open.length} ${open.length === 1 ? 'commitment' : 'commitments'} not accounted for`;
     io.out(`${open.length === 0 ? '✓' : '✗'} ${file}: ${count}\n`);

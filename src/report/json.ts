@@ -42,6 +42,8 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     required: r.required === true,
     direction: r.direction ?? null,
     targets: r.targets ?? null,
+    // values the source states beside the requirement: reported, not evaluated (schema 1.1)
+    references: (r.references ?? []).map((x) => ({ label: x.label, year: x.year ?? null, comparison: x.comparison ?? null, value: x.value ?? null, unit: x.unit, quote: x.quote })),
   };
 }
 

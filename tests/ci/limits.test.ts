@@ -39,7 +39,7 @@ describe('annotations within GitHub\'s per-step limits', () => {
   /** The same run as JSON: the counts the annotations must agree with (the bundled plan grows as commitments are encoded). */
   function sparseJson(dir: string, extra: string[] = []): { summary: { fail: number; missing: number }; results: { status: string; name: string }[] } {
     const r = runCliIn(dir, ['evaluate', '--plan', 'suzhou', 'data/2023.csv', ...extra, '--format', 'json', '--lang', 'en']);
-    return JSON.parse(r.stdout);
+    return JSON.parse(r.stdout) as ReturnType<typeof sparseJson>;
   }
 
   it('a sparse file: its absent-data warnings are one annotation at the file, naming every check', () => {

@@ -2,7 +2,7 @@
  * The stable machine format, described by schemas/result.schema.json.
  * Deterministic: stable key order, no timestamps.
  */
-import { locationFields } from '../errors.js';
+import { diagnosticMessage, locationFields } from '../errors.js';
 import type { Matrix, MatrixRegion } from '../evaluate/matrix.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
@@ -43,6 +43,8 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     required: r.required === true,
     direction: r.direction ?? null,
     targets: r.targets ?? null,
+    // values the source states beside the requirement: reported, not evaluated (schema 1.1)
+    references: (r.references ?? []).map((x) => ({ label: x.label, year: x.year ?? null, comparison: x.comparison ?? null, value: x.value ?? null, unit: x.unit, quote: x.quote })),
   };
 }
 
@@ -72,9 +74,9 @@ function matrixJson(m: Matrix): Record<string, unknown> {
   };
 }
 
-function warningsJson(run: RunReport): unknown[] {
-  // a workbook location adds its sheet and cell (`data.xlsx[数据]!C7`)
-  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, ...(w.sheet === undefined ? {} : { sheet: w.sheet }), ...(w.cell === undefined ? {} : { cell: w.cell }), message: w.message }));
+function warningsJson(run: RunReport, o: FormatOptions): unknown[] {
+  // a workbook location adds its sheet and cell (`data.xlsx[数据]!C7`); the message in the --lang language
+  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, ...(w.sheet === undefined ? {} : { sheet: w.sheet }), ...(w.cell === undefined ? {} : { cell: w.cell }), message: diagnosticMessage(w, o.lang) }));
 }
 
 /** Rows set aside for regions no plan covers, with where the first one is. */
@@ -88,7 +90,7 @@ export function formatJson(run: RunReport, o: FormatOptions): string {
   const policy = { fail_on: run.policy.failOn, missing: run.policy.missing };
   const single = run.reports.length === 1 ? run.reports[0] : undefined;
   const out = single
-    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: unroutedJson(run), warnings: warningsJson(run) }
+    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: unroutedJson(run), warnings: warningsJson(run, o) }
     : {
         ...head,
         data: run.data,
@@ -97,7 +99,7 @@ export function formatJson(run: RunReport, o: FormatOptions): string {
         plans: run.reports.map((r) => planJson(r, o)),
         ...(run.standards ? { standards: run.standards.map(matrixJson) } : {}),
         unrouted: unroutedJson(run),
-        warnings: warningsJson(run),
+        warnings: warningsJson(run, o),
       };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -16,4 +16,6 @@ export interface FormatOptions {
   readonly paths?: RepoPaths;
   /** the regions of a standards plan's matrix shown in the terminal (failing first); 0: all */
   readonly limit?: number;
+  /** the terminal's width (the table fits it); undefined when piped: full width */
+  readonly columns?: number;
 }

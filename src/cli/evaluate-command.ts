@@ -30,6 +30,15 @@ export interface EvaluateFlags {
   repoRoot?: string;
   sheet?: string[];
   layout?: string;
+  regions?: string;
+  limit?: string;
+}
+
+/** `--limit 30`: a whole number, 0 for all. */
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim())) throw new UsageError({ en: `--limit must be a whole number of regions (0: all), not "${text}"`, zh: `--limit 应为地区数（0 表示全部），不能是“${text}”` });
+  return Number(text);
 }
 
 /** One format of a run: text, or the bytes of a workbook. */
@@ -45,6 +54,7 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
   const year = parseYear(flags.year);
   const encoding = parseEncoding(flags.encoding);
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
+  const limit = parseLimit(flags.limit);
   const input = readOptions(flags);
   // annotations and SARIF locations are relative to the repository root: --repo-root,
   // else the checkout of a GitHub Actions job, else the working directory
@@ -63,13 +73,14 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
       input,
       ...(year === undefined ? {} : { year }),
       ...(flags.period === undefined ? {} : { period: flags.period }),
+      ...(flags.regions === undefined ? {} : { regionList: flags.regions }),
     });
     printDiagnostics(io, run.warnings, lang);
     for (const o of outputs) {
       const content = await render(o.format, run, { color: false, lang, paths });
       writeAtomic(o.file, typeof content === 'string' ? await outputBytes(o.format, content, encoding) : content);
     }
-    const out = await render(format, run, { color: useColor(io, flags.color), lang, paths });
+    const out = await render(format, run, { color: useColor(io, flags.color), lang, paths, ...(limit === undefined ? {} : { limit }) });
     outData(io, format === 'csv' && typeof out === 'string' ? await encodeText(out, encoding) : out);
     await appendStepSummary(io, run, lang, paths);
     return run.failing > 0 ? 1 : 0;

@@ -175,12 +175,13 @@ function checkScope(c: Collector, raw: RawPlan): void {
     return;
   }
   const own = raw.region.code;
-  const prefix = own.endsWith('0000') ? own.slice(0, 2) : own.endsWith('00') ? own.slice(0, 4) : own;
+  // 000000 (全国): a national standard, every province's regions in scope
+  const prefix = own === '000000' ? '' : own.endsWith('0000') ? own.slice(0, 2) : own.endsWith('00') ? own.slice(0, 4) : own;
   (raw.scope.regions ?? []).forEach((code, i) => {
     if (code === own) c.error('SCOPE_REGION', { en: `${code} is the plan's own region: its rows are the whole's (applies: whole), not a region in scope`, zh: `${code} 是规划本身的地区：其数据用于全域检查（applies: whole），不列入适用地区` }, ['scope', 'regions', i]);
     else if (!code.startsWith(prefix)) c.error('SCOPE_REGION', { en: `${code} does not lie within the plan's region ${raw.region.name} (${own})`, zh: `${code} 不在规划所属地区${raw.region.name}（${own}）范围内` }, ['scope', 'regions', i]);
   });
-  if (raw.scope.level !== undefined && own.endsWith('00') && !own.endsWith('0000') && [raw.scope.level].flat().includes('prefecture')) {
+  if (raw.scope.level !== undefined && own !== '000000' && own.endsWith('00') && !own.endsWith('0000') && [raw.scope.level].flat().includes('prefecture')) {
     c.error('SCOPE_LEVEL', { en: `a prefecture-level plan (${own}) has no prefecture-level regions within it: scope.level county`, zh: `地级地区（${own}）之下没有地级地区：请用 scope.level: county` }, ['scope', 'level']);
   }
   // a whole check's measurements are the plan region's; an each check's, every region's: a rule may not mix them

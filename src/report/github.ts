@@ -8,6 +8,7 @@
  */
 import { diagnosticMessage, formatLocation, type Diagnostic } from '../errors.js';
 import type { RunReport } from '../run/evaluate.js';
+import { reportKey } from './labels.js';
 import { t } from './messages.js';
 import { findingsOf, placeIn, type Place } from './locate.js';
 import type { FormatOptions } from './options.js';
@@ -46,7 +47,7 @@ export function formatGithub(run: RunReport, o: FormatOptions): string {
     lines.push(line);
   };
   for (const f of findingsOf(run, o)) {
-    const check = `${f.report.plan.id}/${f.result?.kind ?? 'owed'}/${f.id}`;
+    const check = `${reportKey(f.report)}/${f.result?.kind ?? 'owed'}/${f.id}`;
     const level = f.level === 'note' ? 'notice' : f.level;
     emit(`${check}@${f.at?.file}:${f.at?.line}`, command(level, f.at, f.title, f.message));
     if (f.declared) {

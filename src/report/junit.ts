@@ -24,6 +24,7 @@ import { isFailing } from '../evaluate/policy.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
+import { reportKey, reportLabel } from './labels.js';
 import { explain, requirementText, unitSuffix } from './explain.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -90,7 +91,7 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
   for (const r of report.evaluation.results) {
     const outcome = junitOutcome(r, report);
     c.tests++;
-    const tc: Element = { '@_classname': `${report.plan.id}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`, '@_name': `${r.name} [${r.id}]`, '@_time': '0' };
+    const tc: Element = { '@_classname': `${reportKey(report).replace('/', '.')}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`, '@_name': `${r.name} [${r.id}]`, '@_time': '0' };
     if (outcome !== 'pass') {
       c[outcome === 'failure' ? 'failures' : outcome === 'error' ? 'errors' : 'skipped']++;
       tc[outcome] = { '@_message': explain(r, report.year, o.lang), '@_type': r.code, '#text': reasonText(r, report, o, outcome) };
@@ -103,7 +104,7 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     c.failures++;
     const asOf = formatAsOf(f.asOf);
     testcase.push({
-      '@_classname': `${report.plan.id}.run`,
+      '@_classname': `${reportKey(report).replace('/', '.')}.run`,
       '@_name': `${t(o.lang, 'run.NO_DATA_TITLE', { asOf })} [${f.code}]`,
       '@_time': '0',
       failure: { '@_message': t(o.lang, 'run.NO_DATA', { asOf }), '@_type': f.code, '#text': t(o.lang, 'run.NO_DATA', { asOf }) },
@@ -111,6 +112,7 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
   }
   const facts: [string, string][] = [
     ['plan', report.plan.id],
+    ...(report.part === undefined ? [] : [['region', `${report.plan.region.code} ${report.plan.region.name}`] as [string, string]]),
     ['plan_file', report.plan.file],
     ['plan_sha256', report.plan.sha256],
     ['period', formatAsOf(report.asOf)],
@@ -118,7 +120,7 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     ['missing', report.policy.missing],
   ];
   const suite: Element = {
-    '@_name': `${report.plan.id} ${report.plan.title}`,
+    '@_name': `${reportLabel(report)} ${report.plan.title}`,
     '@_tests': String(c.tests),
     '@_failures': String(c.failures),
     '@_errors': String(c.errors),

@@ -14,4 +14,6 @@ export interface FormatOptions {
   readonly lang: Lang;
   /** without it, files are named as the user gave them */
   readonly paths?: RepoPaths;
+  /** the regions of a standards plan's matrix shown in the terminal (failing first); 0: all */
+  readonly limit?: number;
 }

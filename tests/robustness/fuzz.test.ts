@@ -168,7 +168,14 @@ const yamlInserts = fc.oneof(
   fc.constantFrom(': ', '- ', '&a ', '*a', '*b ', '<<: *a', '"', "'", '{', '}', '[', ']', '\t', '\n  ', '1e999', '"80%"', 'unit: 百分比', '!!binary ', '---\n', '? '),
 );
 
-describe('fuzzing the CLI (in-process)', () => {
+/**
+ * A case is a whole run (a plan compiled, files read, outputs written): tens of milliseconds
+ * alone, several times that on a machine shared with other work. The time limit guards against
+ * a hang, not a slow machine: it grows with the cases asked for.
+ */
+const FUZZ_TIMEOUT = Math.max(60_000, RUNS * 2 * 400);
+
+describe('fuzzing the CLI (in-process)', { timeout: FUZZ_TIMEOUT }, () => {
   it('random CSV files', async () => {
     await fc.assert(
       fc.asyncProperty(randomCsv, fc.boolean(), async (text, gb) => {

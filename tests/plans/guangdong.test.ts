@@ -2,10 +2,10 @@
  * The guangdong standards plan tied to its seed — the 2025年省目标值 column
  * of 中山's 专栏1, read here cell by cell from sources/zhongshan-14th.txt —
  * and the example roll-up (examples/guangdong-2025.csv): its regions, its
- * gaps, and its verdicts, each city's rows evaluated with the plan narrowed
- * to that city (a city plan with the standards' each checks) and the
- * province's rows with the plan narrowed to its whole checks. The verdicts
- * of the narrowed plans are what a standards plan gives for each region.
+ * gaps, and its verdicts. Each region's verdicts are worked out with the plan
+ * narrowed to it (a city plan with the standards' each checks for a city, its
+ * whole checks for the province), and the standards plan evaluated on the
+ * whole roll-up must give every region exactly those.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,8 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_POLICY } from '../../src/evaluate/policy.js';
-import { evaluate } from '../../src/index.js';
+import { evaluate, type RunReport } from '../../src/index.js';
+import type { MatrixCheck } from '../../src/evaluate/matrix.js';
 import { checkPlanFile } from '../../src/plan/load.js';
 import type { Indicator } from '../../src/plan/model.js';
 import { SEEDS, bundled, byName } from '../helpers/plans.js';
@@ -292,8 +293,7 @@ function narrowed(code: string): string {
 }
 
 /** By region: the ids of the checks with each status. */
-async function verdicts(data: string, codes: readonly string[]): Promise<Map<string, Record<string, string[]>>> {
-  const run = await evaluate({ plans: codes.map(narrowed), data: [data], year: 2025, policy: DEFAULT_POLICY });
+function byRegion(run: RunReport): Map<string, Record<string, string[]>> {
   const out = new Map<string, Record<string, string[]>>();
   for (const r of run.reports) {
     const by: Record<string, string[]> = {};
@@ -302,6 +302,11 @@ async function verdicts(data: string, codes: readonly string[]): Promise<Map<str
     expect(r.evaluation.results.filter((x) => x.code === 'IMPLAUSIBLE').map((x) => x.id)).toEqual([]);
   }
   return out;
+}
+
+/** Each region's rows evaluated alone: the plan narrowed to each region, in one run. */
+async function verdicts(data: string, codes: readonly string[]): Promise<Map<string, Record<string, string[]>>> {
+  return byRegion(await evaluate({ plans: codes.map(narrowed), data: [data], year: 2025, policy: DEFAULT_POLICY }));
 }
 
 describe('guangdong: the example’s verdicts, each city with its own data', () => {
@@ -334,7 +339,7 @@ describe('guangdong: the example’s verdicts, each city with its own data', () 
     const checks = 14 + 9;
     for (const c of CITIES) {
       const by = v.get(c.code) ?? {};
-      const missing = (by['missing'] ?? []).sort();
+      const missing = [...(by['missing'] ?? [])].sort();
       if (c.code === '445100') expect(missing).toHaveLength(checks);
       else if (c.code === '441700') expect(missing).toEqual(['care_full_care_vs_minimum_wage', 'care_full_self_care_vs_minimum_wage', 'care_semi_self_care_vs_minimum_wage']);
       else expect(missing, c.name).toEqual([]);
@@ -344,6 +349,17 @@ describe('guangdong: the example’s verdicts, each city with its own data', () 
 
   it('the province: 慈善信托数量 96 short of 110, its other totals met', () => {
     expect(v.get('440000')).toEqual({ fail: ['charity_trusts'], pass: ['elderly_care_worker_training', 'welfare_lottery_outlets', 'hub_community_social_orgs', 'social_org_full_time_staff', 'social_work_talent_total'] });
+  });
+
+  it('the standards plan on the whole roll-up gives every region the verdicts of its own rows alone, and counts them per standard', async () => {
+    const run = await evaluate({ plans: ['guangdong'], data: [EXAMPLE], policy: DEFAULT_POLICY });
+    expect(run.reports[0]?.year).toBe(2025);
+    expect(byRegion(run)).toEqual(v);
+    const check = (id: string): MatrixCheck | undefined => run.standards?.[0]?.checks.find((c) => c.id === id);
+    const names = (xs: readonly { name: string }[] | undefined): string[] => (xs ?? []).map((x) => x.name).sort();
+    expect([check('special_hardship_urban_vs_low_income')?.counts.pass, names(check('special_hardship_urban_vs_low_income')?.notMet), names(check('special_hardship_urban_vs_low_income')?.missing)]).toEqual([17, ['云浮市', '汕尾市', '河源市'].sort(), ['潮州市']]);
+    expect(names(check('care_full_care_vs_minimum_wage')?.missing)).toEqual(['潮州市', '阳江市'].sort());
+    expect(run.standards?.[0]?.whole?.cells['charity_trusts']).toBe('fail');
   });
 });
 

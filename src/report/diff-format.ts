@@ -24,7 +24,7 @@ function valueText(c: CheckChange): string {
 
 function row(c: CheckChange, lang: Lang): string[] {
   return [
-    `${c.name}\n${c.plan} · ${c.id}`,
+    `${c.region === undefined ? '' : `${c.region} · `}${c.name}\n${c.plan} · ${c.id}`,
     t(lang, `attribute.${c.attribute}`),
     `${c.oldStatus ?? '—'} → ${c.newStatus ?? '—'}`,
     `${ARROW[c.transition]} ${t(lang, `transition.${c.transition}`)}`,
@@ -85,7 +85,7 @@ export function formatDiffMarkdown(d: DiffReport, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '1.1.0';
 
 /** The machine format, described by schemas/diff.schema.json: snake_case keys like the result JSON, absent values null. */
 export function formatDiffJson(d: DiffReport): string {
@@ -95,6 +95,7 @@ export function formatDiffJson(d: DiffReport): string {
     new: d.new,
     checks: d.checks.map((c) => ({
       plan: c.plan,
+      region: c.region ?? null,
       id: c.id,
       kind: c.kind,
       name: c.name,

@@ -99,6 +99,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .option('--org <name>', 'the issuing unit printed under the title')
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (none by default: the output stays deterministic)')
     .option('-o, --output <file>', 'write the report to this file (required for docx)')
+    .option('--regions <file>', 'a region list (CSV: code, name, parent[, short]) laid over the bundled region table, for standards plans')
     .addOption(lang())
     .action((files: string[], flags: ReportFlags) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
 

@@ -31,6 +31,15 @@ export interface EvaluateFlags {
   repoRoot?: string;
   sheet?: string[];
   layout?: string;
+  regions?: string;
+  limit?: string;
+}
+
+/** `--limit 30`: a whole number, 0 for all. */
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim())) throw new UsageError({ en: `--limit must be a whole number of regions (0: all), not "${text}"`, zh: `--limit 应为地区数（0 表示全部），不能是“${text}”` });
+  return Number(text);
 }
 
 /** One format of a run: text, or the bytes of a workbook. */
@@ -48,6 +57,7 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
   const encoding = parseEncoding(flags.encoding);
   ctx.encoding = encoding;
   const requireComplete = flags.require === undefined ? false : oneOf('require', flags.require, ['complete']) === 'complete';
+  const limit = parseLimit(flags.limit);
   const input = readOptions(flags);
   // annotations and SARIF locations are relative to the repository root: --repo-root,
   // else the checkout of a GitHub Actions job, else the working directory
@@ -56,7 +66,7 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
   ctx.paths = paths;
   const data = await expandDataArgs(files);
   // before anything is read: no output may overwrite an input, or another output
-  const outputs = checkOutputs(flags.output ?? [], [...data, ...planFilesOf(flags.plan)]);
+  const outputs = checkOutputs(flags.output ?? [], [...data, ...planFilesOf(flags.plan), ...(flags.regions === undefined ? [] : [flags.regions])]);
   ctx.outputs = outputs;
   // a failure from here on (exit 2, or 3 for a bug) is reported in every output by main (failure-outputs.ts)
   const run = await evaluate({
@@ -67,13 +77,14 @@ export async function runEvaluate(io: Io, files: string[], flags: EvaluateFlags,
     input,
     ...(year === undefined ? {} : { year }),
     ...(flags.period === undefined ? {} : { period: flags.period }),
+    ...(flags.regions === undefined ? {} : { regionList: flags.regions }),
   });
   printDiagnostics(io, run.warnings, lang);
   for (const o of outputs) {
     const content = await render(o.format, run, { color: false, lang, paths });
     writeOutput(o.file, typeof content === 'string' ? await outputBytes(o.format, content, encoding) : content);
   }
-  const out = await render(format, run, { color: useColor(io, flags.color), lang, paths, ...(io.columns === undefined ? {} : { columns: io.columns }) });
+  const out = await render(format, run, { color: useColor(io, flags.color), lang, paths, ...(io.columns === undefined ? {} : { columns: io.columns }), ...(limit === undefined ? {} : { limit }) });
   outData(io, format === 'csv' && typeof out === 'string' ? await encodeText(out, encoding) : out);
   ctx.stdoutWritten = true;
   await appendStepSummary(io, run, { color: false, lang, paths }, format === 'github');

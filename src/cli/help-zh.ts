@@ -38,6 +38,8 @@ export const HELP_ZH: ReadonlyMap<string, string> = new Map([
   ['check plan files: schema, units, expressions, and lint warnings; exit 2 on errors', '检查规划文件：格式、单位、表达式及提示性警告；有错误时退出码为 2'],
   ['plan YAML files, folders of them, or bundled plan ids', '规划 YAML 文件、其所在文件夹或内置规划编号'],
   ['warnings fail too', '警告也判为不通过'],
+  ['a region list (CSV: code, name, parent[, short]) laid over the bundled region table, for standards plans', '地区名单（CSV：代码、名称、上级[、简称]），覆盖内置的行政区划表，用于标准规划'],
+  ["a standards plan's regions shown in the terminal table, failing first (default 30; 0: all); --output files hold every region", '标准规划在终端表格中显示的地区数，未达标的在前（默认 30；0 表示全部）；--output 文件包含全部地区'],
   ["check that every quote appears in the plan's source document, found in this folder (default: the bundled sources/)", '核对每条引文确实出现在规划原文中，原文在此文件夹（默认：内置的 sources/）'],
   ['also check the commitments ledger: every candidate commitment of each source is quoted by one of the plans given (implies --seeds)', '同时核对承诺台账：每份原文中的每项候选承诺都被所给规划之一引用（隐含 --seeds）'],
   ["mid-term / final evaluation (中期评估): each indicator's progress over every year in the data, with a verdict", '中期评估、终期评估：每项指标在数据各年度的进展及评价'],

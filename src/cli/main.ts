@@ -59,6 +59,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .option('-o, --output <format:file>', 'also write a format to a file, e.g. junit:results.xml; repeat for several', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--repo-root <dir>', 'the repository root that github and sarif locations are relative to (default: $GITHUB_WORKSPACE, else the working directory)')
     .option('--encoding <encoding>', 'CSV output (meant for Excel): utf8-bom (default), utf8, gb18030')
+    .option('--regions <file>', 'a region list (CSV: code, name, parent[, short]) laid over the bundled region table, for standards plans')
+    .option('--limit <n>', "a standards plan's regions shown in the terminal table, failing first (default 30; 0: all); --output files hold every region")
     .action((files: string[], flags: EvaluateFlags) => later(import('./evaluate-command.js').then((m) => m.runEvaluate(io, files, flags, ctx))));
 
   const lang = (): Option => new Option('--lang <lang>', 'language (default: from the locale)').choices(['zh', 'en']);
@@ -97,6 +99,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, afterDashe
     .option('--org <name>', 'the issuing unit printed under the title')
     .option('--date <yyyy-mm-dd>', 'the date printed on the report (none by default: the output stays deterministic)')
     .option('-o, --output <file>', 'write the report to this file (required for docx)')
+    .option('--regions <file>', 'a region list (CSV: code, name, parent[, short]) laid over the bundled region table, for standards plans')
     .addOption(lang())
     .action((files: string[], flags: ReportFlags) => later(import('./report-command.js').then((m) => m.runReport(io, files, flags))));
 

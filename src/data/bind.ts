@@ -28,6 +28,8 @@ export interface BindOptions {
   readonly defaultYear?: number;
   /** how region cells are resolved (shared by every step of a run); by default the plan's own region alone */
   readonly regions?: RegionResolver;
+  /** a region's name, for messages about one region of a standards plan */
+  readonly regionName?: (code: string) => string;
 }
 
 /** The resolver for one plan's region: its code, name, short names and aliases. */
@@ -162,7 +164,18 @@ export type BindOutcome = 'bound' | 'empty' | 'unknown' | 'other_region' | 'erro
  * observations are kept, never the rows.
  */
 export class Binder {
-  readonly measurements = new MeasurementSet();
+  /** the observations of each region the plan covers, by the region's code (a city plan: its own region only) */
+  readonly sets = new Map<string, MeasurementSet>();
+  /** the plan's own region's observations (a city plan's, or a standards plan's whole) */
+  get measurements(): MeasurementSet {
+    return this.setFor(this.plan.region.code);
+  }
+
+  setFor(code: string): MeasurementSet {
+    let s = this.sets.get(code);
+    if (!s) this.sets.set(code, (s = new MeasurementSet()));
+    return s;
+  }
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
   readonly unknown: RawRow[] = [];
@@ -218,7 +231,8 @@ export class Binder {
     const plan = this.plan;
     const at = rowLocation(row);
     const place = region ?? (row.region === undefined ? undefined : this.regions.resolve(row.region));
-    if (place !== undefined && (place.kind === 'other' || place.code !== plan.region.code)) {
+    // rows routed here by the run are for a region the plan covers; bound alone, a row is for the plan's region
+    if (place !== undefined && (place.kind === 'other' || (region === undefined && place.code !== plan.region.code))) {
       this.otherRegion++;
       this.warnings.push(warningDiagnostic('OTHER_REGION', { en: `row for region "${row.region ?? ''}" is not for ${plan.region.name} (${plan.region.code}); set aside`, zh: `本行地区“${row.region ?? ''}”不是${plan.region.name}（${plan.region.code}），已搁置` }, at));
       return 'other_region';
@@ -292,10 +306,19 @@ export class Binder {
         break;
       }
     }
-    const obs = { id: m.id, period, value, unit, text: row.value, at, ...(place?.kind === 'known' ? { region: place.code } : {}) };
-    const clash = this.measurements.add(obs);
-    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${formatLocation(clash.at)}: the same fact reported twice with values that differ by more than their precision`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${formatLocation(clash.at)} 为“${clash.text}”：同一数据报送了两次，且两值之差超出报送精度` }, at));
+    const code = place?.kind === 'known' ? place.code : plan.region.code;
+    const obs = { id: m.id, period, value, unit, text: row.value, at, region: code };
+    const clash = this.setFor(code).add(obs);
+    const where = this.regionPrefix(code);
+    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${where.en}${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${formatLocation(clash.at)}: the same fact reported twice with values that differ by more than their precision`, zh: `${where.zh}${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${formatLocation(clash.at)} 为“${clash.text}”：同一数据报送了两次，且两值之差超出报送精度` }, at));
     return 'bound';
+  }
+
+  /** `汕尾市: ` before a message about one region of a standards plan; nothing for a city plan */
+  private regionPrefix(code: string): { en: string; zh: string } {
+    if (this.plan.scope === undefined || this.options.regionName === undefined) return { en: '', zh: '' };
+    const name = this.options.regionName(code);
+    return { en: `${name} (${code}): `, zh: `${name}（${code}）：` };
   }
 
   private crossChecked = false;
@@ -305,7 +328,8 @@ export class Binder {
     if (this.crossChecked) return;
     this.crossChecked = true;
     const byId = new Map(allMeasurements(this.plan).map((m) => [m.id, m]));
-    for (const c of periodConflicts(this.measurements, (id) => byId.get(id)?.rollup ?? 'latest')) {
+    const conflicts = [...this.sets.keys()].sort().flatMap((code) => periodConflicts(this.sets.get(code) as MeasurementSet, (id) => byId.get(id)?.rollup ?? 'latest'));
+    for (const c of conflicts) {
       const m = byId.get(c.whole.id);
       const name = m?.name ?? c.whole.id;
       const where = termsText(c.parts, 'en');
@@ -313,12 +337,13 @@ export class Binder {
       const total = c.total === undefined ? '' : ` (together ${showDecimal(c.total.div(c.whole.unit.factor))} ${c.whole.unit.text})`;
       const totalZh = c.total === undefined ? '' : `（合计 ${showDecimal(c.total.div(c.whole.unit.factor))} ${c.whole.unit.text}）`;
       const flow = m?.rollup === 'sum';
+      const region = this.regionPrefix(c.whole.region ?? this.plan.region.code);
       this.error(
         errorDiagnostic(
           'CONFLICT',
           {
-            en: `${name} ${formatPeriod(c.whole.period)} is "${c.whole.text}" here but ${where}${total}: ${flow ? 'the same amount' : 'the same moment'} reported twice with different values`,
-            zh: `${name} ${formatPeriod(c.whole.period)} 此处为“${c.whole.text}”，但 ${whereZh}${totalZh}：${flow ? '同一期间的数量' : '同一时点'}报送了两个不同的值`,
+            en: `${region.en}${name} ${formatPeriod(c.whole.period)} is "${c.whole.text}" here but ${where}${total}: ${flow ? 'the same amount' : 'the same moment'} reported twice with different values`,
+            zh: `${region.zh}${name} ${formatPeriod(c.whole.period)} 此处为“${c.whole.text}”，但 ${whereZh}${totalZh}：${flow ? '同一期间的数量' : '同一时点'}报送了两个不同的值`,
           },
           c.whole.at,
         ),

@@ -21,9 +21,19 @@ export class Router {
   constructor(
     private readonly plans: readonly Plan[],
     readonly regions: RegionResolver,
+    /** a standards plan's regions in scope, by plan id: its rows go to it too */
+    scopes: ReadonlyMap<string, readonly { readonly code: string }[]> = new Map(),
   ) {
     this.all = { kind: 'plans', plans };
-    for (const p of plans) this.byCode.set(p.region.code, [...(this.byCode.get(p.region.code) ?? []), p]);
+    const add = (code: string, p: Plan): void => {
+      const list = this.byCode.get(code) ?? [];
+      if (!list.includes(p)) list.push(p);
+      this.byCode.set(code, list);
+    };
+    for (const p of plans) {
+      add(p.region.code, p);
+      for (const r of scopes.get(p.id) ?? []) add(r.code, p);
+    }
   }
 
   private readonly cache = new Map<string, Route>();
@@ -48,14 +58,15 @@ export class Router {
 
   route(row: RawRow): Route {
     if (row.region === undefined) {
-      if (this.plans.length === 1) return this.all;
+      // a standards plan covers many regions: each row says which
+      if (this.plans.length === 1 && this.plans[0]?.scope === undefined) return this.all;
       return {
         kind: 'error',
         error: errorDiagnostic(
           'NO_REGION',
           {
-            en: `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`,
-            zh: `该行没有地区，而给出了 ${this.plans.length} 个规划（${this.plans.map((p) => p.id).join('、')}）：请增加“地区”列`,
+            en: this.plans.length === 1 ? `the row has no region, and plan ${this.plans[0]?.id ?? ''} is checked for each region in its scope: add a region column` : `the row has no region, and ${this.plans.length} plans were given (${this.plans.map((p) => p.id).join(', ')}): add a region column`,
+            zh: this.plans.length === 1 ? `该行没有地区，而规划 ${this.plans[0]?.id ?? ''} 按适用范围内各地区分别检查：请增加“地区”列` : `该行没有地区，而给出了 ${this.plans.length} 个规划（${this.plans.map((p) => p.id).join('、')}）：请增加“地区”列`,
           },
           rowLocation(row),
         ),

@@ -13,6 +13,8 @@ export type ValueVerdict = 'improved' | 'worsened' | 'unchanged';
 
 export interface CheckChange {
   readonly plan: string;
+  /** the region, for a check of one region of a standards plan */
+  readonly region?: string;
   readonly id: string;
   readonly kind: 'target' | 'rule';
   readonly name: string;
@@ -137,8 +139,10 @@ export function diffResults(oldPlans: readonly PlanRecord[], newPlans: readonly 
       const o = olds.get(k);
       const n = news.get(k);
       const r = (n ?? o) as ResultRecord;
+      const region = (np ?? op)?.region;
       checks.push({
         plan: pid,
+        ...(region === undefined ? {} : { region: region.name }),
         id: r.id,
         kind: r.kind,
         name: r.name,

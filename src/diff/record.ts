@@ -25,7 +25,10 @@ export interface ResultRecord {
 }
 
 export interface PlanRecord {
+  /** the plan's id, or for one region of a standards plan `guangdong/441500` */
   readonly id: string;
+  /** for one region of a standards plan: the region, which a diff names */
+  readonly region?: { readonly code: string; readonly name: string };
   readonly title: string;
   readonly sha256: string;
   readonly period: string;
@@ -33,7 +36,9 @@ export interface PlanRecord {
 }
 
 interface JsonPlanRecord {
-  plan: { id: string; title: string; sha256: string };
+  plan: { id: string; title: string; sha256: string; region?: { code: string; name: string } };
+  /** a standards plan's record for one region in scope (each) or its whole */
+  part?: 'each' | 'whole';
   period: string;
   results: (Omit<ResultRecord, 'expression'> & { expected: { expression?: string } | null })[];
 }
@@ -43,8 +48,10 @@ export function readResultJson(doc: unknown): PlanRecord[] {
   const d = doc as { plans?: JsonPlanRecord[] } & Partial<JsonPlanRecord>;
   const records: JsonPlanRecord[] = Array.isArray(d.plans) ? d.plans : [d as JsonPlanRecord];
   return records.map((p) => ({
-    id: p.plan.id,
-    title: p.plan.title,
+    // a standards plan has a record per region: `guangdong/441500`, titled with the region's name
+    id: p.part === undefined || p.plan.region === undefined ? p.plan.id : `${p.plan.id}/${p.plan.region.code}`,
+    title: p.part === undefined || p.plan.region === undefined ? p.plan.title : `${p.plan.title} — ${p.plan.region.name}`,
+    ...(p.part === undefined || p.plan.region === undefined ? {} : { region: { code: p.plan.region.code, name: p.plan.region.name } }),
     sha256: p.plan.sha256,
     period: p.period,
     results: p.results.map((r) => ({

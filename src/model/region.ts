@@ -22,8 +22,17 @@ export interface RegionEntry {
 
 export type ResolvedRegion =
   | { readonly kind: 'known'; readonly code: string; readonly name: string }
-  /** another region: `key` is the spelling normalised, so that spellings of it count together */
-  | { readonly kind: 'other'; readonly key: string; readonly written: string };
+  /**
+   * another region: `key` is the spelling normalised, so that spellings of it
+   * count together; `unknown` when a region table was consulted and names no
+   * region so (a misspelt name, a code that is no code)
+   */
+  | { readonly kind: 'other'; readonly key: string; readonly written: string; readonly unknown?: boolean };
+
+export interface ResolverOptions {
+  /** does any region go by this spelling (the national table's lookup)? Without it, nothing is called unknown */
+  readonly knows?: (written: string) => boolean;
+}
 
 /** Whitespace (any width), quotes and width forms do not matter. */
 export function regionKey(s: string): string {
@@ -72,11 +81,12 @@ const PREFIX_CHAIN = /^(?:[\u4e00-\u9fff]{2,}?(?:省|自治区|特别行政区|�
 export class RegionResolver {
   private readonly exact = new Map<string, RegionEntry>();
   private readonly byCode = new Map<string, RegionEntry>();
-  /** full names, aliases and short names, longest first (for a prefixed spelling) */
-  private readonly endings: { readonly key: string; readonly entry: RegionEntry }[] = [];
   private readonly cache = new Map<string, ResolvedRegion>();
 
-  constructor(regions: readonly RegionEntry[]) {
+  constructor(
+    regions: readonly RegionEntry[],
+    private readonly options: ResolverOptions = {},
+  ) {
     for (const r of regions) {
       this.byCode.set(r.code, r);
       const keys = new Set([r.name, ...r.aliases, ...shortNames(r.name)].map(regionKey));
@@ -86,10 +96,8 @@ export class RegionResolver {
         // a spelling two different regions share is no one's (resolved by code or full name only)
         if (prev && prev.code !== r.code) this.exact.set(k, AMBIGUOUS);
         else this.exact.set(k, r);
-        this.endings.push({ key: k, entry: r });
       }
     }
-    this.endings.sort((a, b) => b.key.length - a.key.length);
   }
 
   /** The region a cell names: a known region by code, or another region. */
@@ -103,23 +111,28 @@ export class RegionResolver {
 
   private lookup(written: string): ResolvedRegion {
     const key = regionKey(written);
-    const other: ResolvedRegion = { kind: 'other', key, written: written.trim() };
     const code = codeOf(key);
     if (code !== undefined) {
       const e = this.byCode.get(code);
-      return e ? known(e) : { kind: 'other', key: code, written: written.trim() };
+      return e ? known(e) : this.other(code, written);
     }
     const e = this.exact.get(key);
     if (e && e !== AMBIGUOUS) return known(e);
-    // a name after its province and city: 江苏省苏州市, 江苏省苏州市太仓市
-    for (const { key: ending, entry } of this.endings) {
-      if (key.length <= ending.length || !key.endsWith(ending)) continue;
-      const prefix = key.slice(0, key.length - ending.length);
+    // a name after its province and city (江苏省苏州市, 江苏省苏州市太仓市): the longest ending that names one region
+    for (let i = 1; i < key.length - 1; i++) {
+      const entry = this.exact.get(key.slice(i));
+      if (entry === undefined || entry === AMBIGUOUS) continue;
+      const prefix = key.slice(0, i);
       if (!PREFIX_CHAIN.test(prefix)) continue;
       if (entry.within !== undefined && !prefixIsWithin(prefix, entry.within)) continue;
       return known(entry);
     }
-    return other;
+    return this.other(key, written);
+  }
+
+  private other(key: string, written: string): ResolvedRegion {
+    const unknown = this.options.knows !== undefined && !this.options.knows(written);
+    return { kind: 'other', key, written: written.trim(), ...(unknown ? { unknown: true } : {}) };
   }
 }
 

@@ -82,6 +82,8 @@ export interface AmountReading {
 }
 
 export interface Indicator extends Measurement {
+  /** in a standards plan (with `scope`): each region in scope, or the whole (the plan's own region) */
+  readonly applies?: Applies;
   readonly category?: string;
   /** lint warnings checked against the source and accepted (the note says why) */
   readonly acceptLint?: readonly string[];
@@ -109,8 +111,13 @@ export interface Indicator extends Measurement {
   readonly source?: Quote;
 }
 
+/** In a standards plan: a check for every region in scope (`each`), or once on the plan's own region (`whole`). */
+export type Applies = 'each' | 'whole';
+
 export interface Rule {
   readonly id: string;
+  /** in a standards plan (with `scope`): each region in scope, or the whole (the plan's own region) */
+  readonly applies?: Applies;
   readonly name: string;
   readonly subject: string;
   readonly attribute: Attribute;
@@ -152,6 +159,13 @@ export interface Plan {
   readonly id: string;
   readonly title: string;
   readonly region: { readonly code: string; readonly name: string; readonly aliases: readonly string[] };
+  /**
+   * A standards plan's regions: every region of these levels within `region`
+   * (from the region table, as in use in the year evaluated), or a listed set.
+   * Its checks apply to each of them with its own data; those marked
+   * `applies: whole` to `region` itself.
+   */
+  readonly scope?: Scope;
   readonly period: { readonly baselineYear: number; readonly firstYear: number; readonly lastYear: number };
   readonly source: { readonly file: string; readonly title: string };
   readonly notes: readonly string[];
@@ -161,6 +175,20 @@ export interface Plan {
   readonly rules: readonly Rule[];
   /** commitments listed and explained but not checked */
   readonly notEncoded: readonly NotEncoded[];
+}
+
+export type ScopeLevel = 'prefecture' | 'county';
+
+export type Scope = { readonly levels: readonly ScopeLevel[]; readonly note?: string } | { readonly regions: readonly string[]; readonly note?: string };
+
+/** Is this a standards plan (one set of checks for many regions)? */
+export function isStandards(plan: Plan): plan is Plan & { readonly scope: Scope } {
+  return plan.scope !== undefined;
+}
+
+/** The checks of a plan that apply to `part`: each region in scope, or the whole (a city plan's are all `each`). */
+export function appliesTo<T extends { readonly applies?: Applies }>(items: readonly T[], part: Applies): T[] {
+  return items.filter((x) => (x.applies ?? 'each') === part);
 }
 
 /** A plan as loaded from a file: where it came from and its hash. */

@@ -34,6 +34,7 @@ export interface RawMeasurement {
 }
 
 export interface RawIndicator extends RawMeasurement {
+  applies?: 'each' | 'whole';
   category?: string;
   accept_lint?: ('TARGET_BEHIND_BASELINE' | 'UNIT_MISMATCH')[];
   attribute: 'binding' | 'expected' | 'unspecified';
@@ -48,6 +49,7 @@ export interface RawIndicator extends RawMeasurement {
 }
 
 export interface RawRule {
+  applies?: 'each' | 'whole';
   id: string;
   name: string;
   subject: string;
@@ -74,6 +76,7 @@ export interface RawPlan {
   id: string;
   title: string;
   region: { code: string; name: string; aliases?: string[] };
+  scope?: { level?: 'prefecture' | 'county' | ('prefecture' | 'county')[]; regions?: string[]; note?: string };
   period: { baseline_year: number; first_year: number; last_year: number };
   source: { file: string; title: string };
   notes?: string[];

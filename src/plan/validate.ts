@@ -16,9 +16,9 @@ import { magnitudeProblem, parseValue } from '../values/parse-value.js';
 import { closestUnits, unknownBases } from './known-units.js';
 import { compactSeed, lintPlan } from './lint.js';
 import { normaliseName } from './names.js';
-import type { Indicator, Measurement, NotEncoded, Plan, Plausible, PlanValue, Quote, Rule, Target } from './model.js';
+import type { Indicator, Measurement, NotEncoded, Plan, Plausible, PlanValue, Quote, Rule, Scope, Target } from './model.js';
 import type { PlanSource } from './source.js';
-import type { RawIndicator, RawMeasurement, RawNotEncoded, RawPlan, RawQuote, RawScalar, RawTarget } from './raw.js';
+import type { RawIndicator, RawMeasurement, RawNotEncoded, RawPlan, RawQuote, RawRule, RawScalar, RawTarget } from './raw.js';
 import { schemaDiagnostics } from './schema-errors.js';
 
 export type ValidationResult =
@@ -149,6 +149,48 @@ function buildTarget(c: Collector, t: RawTarget, unit: Unit, path: Path): Target
   };
 }
 
+function scopeOf(raw: NonNullable<RawPlan['scope']>): Scope {
+  const note = raw.note === undefined ? {} : { note: raw.note };
+  if (raw.regions !== undefined) return { regions: raw.regions, ...note };
+  const level = raw.level ?? 'prefecture';
+  return { levels: Array.isArray(level) ? level : [level], ...note };
+}
+
+/**
+ * `applies` says which part of a standards plan a check is for: without a
+ * scope there is only one region, so it is refused. A listed region lies
+ * within the plan's region (its code starts with the province's, or the
+ * city's, digits), and the plan's region is not itself listed.
+ */
+function checkScope(c: Collector, raw: RawPlan): void {
+  const items: [string, RawIndicator[] | RawRule[]][] = [
+    ['indicators', raw.indicators],
+    ['rules', raw.rules ?? []],
+  ];
+  if (raw.scope === undefined) {
+    for (const [key, list] of items)
+      list.forEach((x, i) => {
+        if (x.applies !== undefined) c.error('APPLIES_WITHOUT_SCOPE', { en: `applies: ${x.applies} needs a scope: only a standards plan (with scope) checks each region or the whole`, zh: `applies: ${x.applies} 需要 scope：只有规定了适用范围（scope）的标准规划才分地区或按全域检查` }, [key, i, 'applies']);
+      });
+    return;
+  }
+  const own = raw.region.code;
+  // 000000 (全国): a national standard, every province's regions in scope
+  const prefix = own === '000000' ? '' : own.endsWith('0000') ? own.slice(0, 2) : own.endsWith('00') ? own.slice(0, 4) : own;
+  (raw.scope.regions ?? []).forEach((code, i) => {
+    if (code === own) c.error('SCOPE_REGION', { en: `${code} is the plan's own region: its rows are the whole's (applies: whole), not a region in scope`, zh: `${code} 是规划本身的地区：其数据用于全域检查（applies: whole），不列入适用地区` }, ['scope', 'regions', i]);
+    else if (!code.startsWith(prefix)) c.error('SCOPE_REGION', { en: `${code} does not lie within the plan's region ${raw.region.name} (${own})`, zh: `${code} 不在规划所属地区${raw.region.name}（${own}）范围内` }, ['scope', 'regions', i]);
+  });
+  if (raw.scope.level !== undefined && own !== '000000' && own.endsWith('00') && !own.endsWith('0000') && [raw.scope.level].flat().includes('prefecture')) {
+    c.error('SCOPE_LEVEL', { en: `a prefecture-level plan (${own}) has no prefecture-level regions within it: scope.level county`, zh: `地级地区（${own}）之下没有地级地区：请用 scope.level: county` }, ['scope', 'level']);
+  }
+  // a whole check's measurements are the plan region's; an each check's, every region's: a rule may not mix them
+  const whole = new Set(raw.indicators.filter((x) => x.applies === 'whole').map((x) => x.id));
+  (raw.rules ?? []).forEach((r, i) => {
+    if ((r.applies ?? 'each') === 'each' && whole.has(r.subject)) c.error('APPLIES_MIXED', { en: `rule ${r.id} is checked for each region, but its subject ${r.subject} applies to the whole: give the rule applies: whole`, zh: `规则 ${r.id} 按各地区检查，但其主体 ${r.subject} 只适用于全域：请给规则加上 applies: whole` }, ['rules', i, 'applies']);
+  });
+}
+
 /**
  * A floor printed in the baseline column (`comparison` on the baseline) holds
  * every year: it is a number, it bounds on the worse side of the indicator's
@@ -184,6 +226,7 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
   }
   return {
     ...m,
+    ...(raw.applies === undefined ? {} : { applies: raw.applies }),
     ...(raw.category === undefined ? {} : { category: raw.category }),
     attribute: raw.attribute,
     direction: raw.direction,
@@ -370,6 +413,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
       id: r.id,
       name: r.name,
       subject: r.subject,
+      ...(r.applies === undefined ? {} : { applies: r.applies }),
       attribute: r.attribute ?? 'unspecified',
       ...(r.category === undefined ? {} : { category: r.category }),
       expression: r.expression,
@@ -382,12 +426,14 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
     });
   });
   const notEncoded = buildNotEncoded(c, raw.not_encoded ?? [], new Set([...units.keys(), ...ruleIds]));
+  checkScope(c, raw);
   warnDraft(c, raw);
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
   const plan: Plan = {
     id: raw.id,
     title: raw.title,
     region: { code: raw.region.code, name: raw.region.name, aliases: raw.region.aliases ?? [] },
+    ...(raw.scope === undefined ? {} : { scope: scopeOf(raw.scope) }),
     period: { baselineYear: raw.period.baseline_year, firstYear: raw.period.first_year, lastYear: raw.period.last_year },
     source: { file: raw.source.file, title: raw.source.title },
     notes: raw.notes ?? [],

@@ -31,7 +31,7 @@ function statusText(s: string | null | undefined, lang: Lang): string {
 
 function row(c: CheckChange, lang: Lang): string[] {
   return [
-    `${c.name}\n${c.plan} · ${c.id}`,
+    `${c.region === undefined ? '' : `${c.region} · `}${c.name}\n${c.plan} · ${c.id}`,
     t(lang, `attribute.${c.attribute}`),
     `${statusText(c.oldStatus, lang)} → ${statusText(c.newStatus, lang)}`,
     `${ARROW[c.transition]} ${t(lang, `transition.${c.transition}`)}`,
@@ -92,7 +92,7 @@ export function formatDiffMarkdown(d: DiffReport, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '1.1.0';
 
 /** The machine format, described by schemas/diff.schema.json: snake_case keys like the result JSON, absent values null. */
 export function formatDiffJson(d: DiffReport): string {
@@ -102,6 +102,7 @@ export function formatDiffJson(d: DiffReport): string {
     new: d.new,
     checks: d.checks.map((c) => ({
       plan: c.plan,
+      region: c.region ?? null,
       id: c.id,
       kind: c.kind,
       name: c.name,

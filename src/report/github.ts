@@ -9,6 +9,7 @@
 import { diagnosticMessage, formatLocation, type Diagnostic } from '../errors.js';
 import type { RunFailure } from './failure.js';
 import type { RunReport } from '../run/evaluate.js';
+import { reportKey } from './labels.js';
 import { t, type Lang } from './messages.js';
 import { findingsOf, placeIn, type Finding, type Place } from './locate.js';
 import type { FormatOptions } from './options.js';
@@ -133,7 +134,7 @@ function runAnnotations(run: RunReport, o: FormatOptions): Annotation[] {
     absentByFile.set(fileKey(f), list);
   }
   for (const f of findings) {
-    const check = `${f.report.plan.id}/${f.result?.kind ?? 'owed'}/${f.id}`;
+    const check = `${reportKey(f.report)}/${f.result?.kind ?? 'owed'}/${f.id}`;
     const group = absentByFile.get(fileKey(f));
     if (group !== undefined && group.length > 1 && isAbsentWarning(f)) {
       if (group[0] !== f) continue;

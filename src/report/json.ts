@@ -3,6 +3,7 @@
  * Deterministic: stable key order, no timestamps.
  */
 import { diagnosticMessage, locationFields } from '../errors.js';
+import type { Matrix, MatrixRegion } from '../evaluate/matrix.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
@@ -50,12 +51,26 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
 function planJson(report: EvaluationReport, o: FormatOptions): Record<string, unknown> {
   return {
     plan: report.plan,
+    ...(report.part === undefined ? {} : { part: report.part }),
     year: report.year,
     period: formatAsOf(report.asOf),
     summary: { ...report.evaluation.summary, total: report.evaluation.results.length, failing: report.failing },
     results: report.evaluation.results.map((r) => resultJson(r, report.year, o)),
     owed: report.evaluation.owed.map((w) => ({ id: w.id, name: w.name, unit: w.unit, period: w.period })),
     run_failures: report.runFailures.map((f) => ({ code: f.code, period: formatAsOf(f.asOf), message: t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) }) })),
+  };
+}
+
+/** A standards plan's regions × checks: who fails what (the plans[] records hold each region's results). */
+function matrixJson(m: Matrix): Record<string, unknown> {
+  const region = (r: MatrixRegion): Record<string, unknown> => ({ code: r.code, name: r.name, failing: r.failing, summary: r.counts, owed: r.owed, silent: r.silent, cells: r.cells });
+  return {
+    plan: m.plan,
+    period: formatAsOf(m.asOf),
+    failing: m.failing,
+    regions: m.regions.map(region),
+    whole: m.whole ? region(m.whole) : null,
+    checks: m.checks.map((c) => ({ id: c.id, name: c.name, kind: c.kind, attribute: c.attribute, applies: c.applies, summary: c.counts, not_met: c.notMet, failing: c.failing, missing: c.missing })),
   };
 }
 
@@ -82,6 +97,7 @@ export function formatJson(run: RunReport, o: FormatOptions): string {
         policy,
         summary: { plans: run.reports.length, failing: run.failing, ...overall(run) },
         plans: run.reports.map((r) => planJson(r, o)),
+        ...(run.standards ? { standards: run.standards.map(matrixJson) } : {}),
         unrouted: unroutedJson(run),
         warnings: warningsJson(run, o),
       };

@@ -28,6 +28,7 @@ import { isFailing } from '../evaluate/policy.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
+import { reportKey, reportLabel } from './labels.js';
 import { explain, requirementText, unitSuffix } from './explain.js';
 import { dataHeaderPlace, resultPlace } from './locate.js';
 import { t } from './messages.js';
@@ -99,8 +100,8 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     // data row of its value, or where absent data is to be added (action-junit-report annotates it, GitLab links it)
     const at = resultPlace(report, r, o.paths);
     const tc: Element = {
-      '@_classname': `${report.plan.id}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`,
-      '@_name': `${report.plan.id}: ${r.name} [${r.id}]`,
+      '@_classname': `${reportKey(report).replace('/', '.')}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`,
+      '@_name': `${reportLabel(report)}: ${r.name} [${r.id}]`,
       '@_time': '0',
       ...(at === undefined ? {} : { '@_file': at.file, '@_line': String(at.line) }),
     };
@@ -117,8 +118,8 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     const asOf = formatAsOf(f.asOf);
     const at = dataHeaderPlace(report, o.paths);
     testcase.push({
-      '@_classname': `${report.plan.id}.run`,
-      '@_name': `${report.plan.id}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf })} [${f.code}]`,
+      '@_classname': `${reportKey(report).replace('/', '.')}.run`,
+      '@_name': `${reportLabel(report)}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf })} [${f.code}]`,
       '@_time': '0',
       ...(at === undefined ? {} : { '@_file': at.file, '@_line': String(at.line) }),
       failure: { '@_message': t(o.lang, 'run.NO_DATA', { asOf }), '@_type': f.code, '#text': t(o.lang, 'run.NO_DATA', { asOf }) },
@@ -126,6 +127,7 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
   }
   const facts: [string, string][] = [
     ['plan', report.plan.id],
+    ...(report.part === undefined ? [] : [['region', `${report.plan.region.code} ${report.plan.region.name}`] as [string, string]]),
     ['plan_file', report.plan.file],
     ['plan_sha256', report.plan.sha256],
     ['period', formatAsOf(report.asOf)],
@@ -133,7 +135,7 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     ['missing', report.policy.missing],
   ];
   const suite: Element = {
-    '@_name': `${report.plan.id} ${report.plan.title}`,
+    '@_name': `${reportLabel(report)} ${report.plan.title}`,
     '@_tests': String(c.tests),
     '@_failures': String(c.failures),
     '@_errors': String(c.errors),

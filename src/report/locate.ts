@@ -18,6 +18,7 @@ import { isFailing } from '../evaluate/policy.js';
 import { formatAsOf } from '../model/period.js';
 import type { CheckResult } from '../evaluate/result.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
+import { reportLabel } from './labels.js';
 import { explain } from './explain.js';
 import { t } from './messages.js';
 import type { FormatOptions, RepoPaths } from './options.js';
@@ -140,7 +141,7 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         id: r.id,
         code: r.code,
         level: levelOf(r, report),
-        title: `${report.plan.id}: ${r.name}`,
+        title: `${reportLabel(report)}: ${r.name}`,
         // a flow owed for several months: one finding that names them all
         message: merged.length > 0 && r.code !== 'INCOMPLETE' ? `${explain(r, report.year, o.lang)}; ${t(o.lang, 'code.INCOMPLETE', { missing: merged.join(', ') })}` : explain(r, report.year, o.lang),
         at,
@@ -156,7 +157,7 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         id: f.code.toLowerCase(),
         code: f.code,
         level: 'error',
-        title: `${report.plan.id}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf: formatAsOf(f.asOf) })}`,
+        title: `${reportLabel(report)}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf: formatAsOf(f.asOf) })}`,
         message: t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) }),
         at: dataHeaderPlace(report, o.paths),
         declared: undefined,
@@ -171,7 +172,7 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         id,
         code: 'INCOMPLETE',
         level: w.required ? 'error' : 'warning',
-        title: `${report.plan.id}: ${w.name}`,
+        title: `${reportLabel(report)}: ${w.name}`,
         message: t(o.lang, 'annot.owed', { name: w.name, unit: w.unit, periods }),
         at: additionPlace(report, id, undefined, o.paths),
         declared: declaredPlace(report, w.line, o.paths),

@@ -5,6 +5,7 @@ import type { Status } from '../evaluate/result.js';
 import type { RunReport } from '../run/evaluate.js';
 import { explain, referencesLine, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
+import { formatMatrixMarkdown } from './matrix-markdown.js';
 import type { FormatOptions } from './options.js';
 
 const ICON: Readonly<Record<Status, string>> = { pass: '✅', fail: '❌', missing: '⚠️', pending: '⏳', error: '💥' };
@@ -17,7 +18,16 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
   const out: string[] = [];
   const verdict = run.failing > 0 ? t(o.lang, 'summary.failed', { count: run.failing, failOn: run.policy.failOn }) : t(o.lang, 'summary.passed', { failOn: run.policy.failOn });
   out.push(`## plancheck: ${run.failing > 0 ? '❌' : '✅'} ${verdict}`, '');
+  const matrices = new Set<string>();
   for (const report of run.reports) {
+    // a standards plan: its matrix, once
+    if (report.part !== undefined) {
+      if (matrices.has(report.plan.id)) continue;
+      matrices.add(report.plan.id);
+      const m = run.standards?.find((x) => x.plan.id === report.plan.id);
+      if (m) out.push(...formatMatrixMarkdown(m, run.reports.filter((r) => r.plan.id === m.plan.id), o));
+      continue;
+    }
     const ev = report.evaluation;
     const s = ev.summary;
     out.push(`### ${report.plan.title} — ${formatAsOf(report.asOf)}`, '');

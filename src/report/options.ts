@@ -14,6 +14,8 @@ export interface FormatOptions {
   readonly lang: Lang;
   /** without it, files are named as the user gave them */
   readonly paths?: RepoPaths;
+  /** the regions of a standards plan's matrix shown in the terminal (failing first); 0: all */
+  readonly limit?: number;
   /** the terminal's width (the table fits it); undefined when piped: full width */
   readonly columns?: number;
 }

@@ -10,6 +10,7 @@
 import type { Location, Log, Notification, Result, Run } from 'sarif';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
+import { reportKey } from './labels.js';
 import { findingsOf, type Finding, type Place } from './locate.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -35,9 +36,10 @@ function resultOf(f: Finding, rules: Map<string, number>, o: FormatOptions): Res
     message: { text: `${f.title} — ${f.message}` },
     locations: [location((f.at ?? f.declared) as Place)],
     ...(f.at && f.declared ? { relatedLocations: [location(f.declared, 1, t(o.lang, 'annot.declared', { message: f.message }))] } : {}),
-    partialFingerprints: { 'plancheck/v1': `${f.report.plan.id}/${kind}/${f.id}` },
+    partialFingerprints: { 'plancheck/v1': `${reportKey(f.report)}/${kind}/${f.id}` },
     properties: {
       plan: f.report.plan.id,
+      ...(f.report.part === undefined ? {} : { region: f.report.plan.region.code }),
       check: f.id,
       kind,
       ...(f.result ? { attribute: f.result.attribute, status: f.result.status } : {}),
@@ -62,7 +64,7 @@ function runOf(report: EvaluationReport, findings: readonly Finding[], version: 
   const index = new Map(codes.map((c, i) => [c, i]));
   return {
     tool: { driver: { name: 'plancheck', version, semanticVersion: version, informationUri: HOMEPAGE, rules: codes.map(ruleDescriptor) } },
-    automationDetails: { id: `plancheck/${report.plan.id}/${formatAsOf(report.asOf)}/` },
+    automationDetails: { id: `plancheck/${reportKey(report)}/${formatAsOf(report.asOf)}/` },
     ...(elsewhere.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: elsewhere.map(unplaced) }] } : {}),
     results: mine.map((f) => resultOf(f, index, o)),
     columnKind: 'unicodeCodePoints',

@@ -12,6 +12,7 @@ import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { expectedShort, explain, referencesLine, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
+import { formatMatrixTable } from './matrix-table.js';
 import type { FormatOptions } from './options.js';
 
 const MARK: Readonly<Record<Status, string>> = { pass: '✓', fail: '✗', missing: '?', pending: '…', error: '!' };
@@ -177,7 +178,19 @@ function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
 
 export function formatTable(run: RunReport, o: FormatOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
-  const parts = run.reports.map((r) => formatPlanTable(r, o));
+  // a city plan as a table of its checks; a standards plan as its regions × checks
+  const parts: string[] = [];
+  const matrices = new Set<string>();
+  for (const r of run.reports) {
+    if (r.part === undefined) {
+      parts.push(formatPlanTable(r, o));
+      continue;
+    }
+    if (matrices.has(r.plan.id)) continue;
+    matrices.add(r.plan.id);
+    const m = run.standards?.find((x) => x.plan.id === r.plan.id);
+    if (m) parts.push(formatMatrixTable(m, run.reports.filter((x) => x.plan.id === r.plan.id), o));
+  }
   if (run.unrouted.length > 0) {
     parts.push(c.bold(t(o.lang, 'heading.unrouted')) + '\n' + run.unrouted.map((u) => wrapHanging(`  - ${u.region}: ${u.rows} (${formatLocation(u.at)})`, o.columns, 4)).join('\n'));
   }

@@ -15,6 +15,7 @@ import { explain, requirementText } from './explain.js';
 import { statusLabel, t, type Lang } from './messages.js';
 import type { RunFailure } from './failure.js';
 import type { FormatOptions } from './options.js';
+import { reportLabel } from './labels.js';
 
 const LABELS = {
   zh: {
@@ -72,7 +73,7 @@ function label(lang: Lang, key: Label, args: Readonly<Record<string, string>> = 
 }
 
 /** Fill and font of a status cell: green, red, amber, grey, dark red. */
-const STATUS_STYLE: Readonly<Record<Status, { fill: string; font: string }>> = {
+export const STATUS_STYLE: Readonly<Record<Status, { fill: string; font: string }>> = {
   pass: { fill: 'FFC6EFCE', font: 'FF006100' },
   fail: { fill: 'FFFFC7CE', font: 'FF9C0006' },
   missing: { fill: 'FFFFEB9C', font: 'FF9C5700' },
@@ -97,14 +98,14 @@ function linesIn(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 1))), 0);
 }
 
-interface Col {
+export interface Col {
   readonly header: string;
   readonly width: number;
   readonly wrap?: boolean;
 }
 
 /** A sheet with a title row, a header row (frozen, filtered) and data rows. */
-function table(wb: ExcelJS.Workbook, name: string, title: string, cols: readonly Col[], rows: readonly (string | number | null)[][], statusCol?: number, statuses?: readonly Status[]): ExcelJS.Worksheet {
+export function table(wb: ExcelJS.Workbook, name: string, title: string, cols: readonly Col[], rows: readonly (string | number | null)[][], statusCol?: number, statuses?: readonly Status[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   ws.columns = cols.map((c) => ({ width: c.width }));
   const titleRow = ws.addRow([title]);
@@ -157,7 +158,7 @@ function resultRows(run: RunReport, lang: Lang): { rows: (string | number | null
   for (const report of run.reports) {
     for (const r of report.evaluation.results) {
       rows.push([
-        ...(run.reports.length > 1 ? [report.plan.id] : []),
+        ...(run.reports.length > 1 ? [reportLabel(report)] : []),
         r.category ?? (r.kind === 'rule' ? t(lang, 'heading.rules') : t(lang, 'heading.uncategorised')),
         r.name,
         t(lang, `attribute.${r.attribute}`),
@@ -200,6 +201,12 @@ export async function formatXlsx(run: RunReport, o: FormatOptions): Promise<Uint
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_STYLE[s].fill } };
     cell.font = { name: FONT, bold: true, color: { argb: STATUS_STYLE[s].font } };
   });
+
+  // a standards plan: its regions × checks, and a sheet per check
+  if (run.standards !== undefined && run.standards.length > 0) {
+    const { addMatrixSheets } = await import('./xlsx-matrix.js');
+    for (const m of run.standards) addMatrixSheets(wb, m, run.reports.filter((r) => r.plan.id === m.plan.id), lang);
+  }
 
   const { rows, statuses } = resultRows(run, lang);
   const resultCols: Col[] = [

@@ -22,6 +22,8 @@ export const BACKED_SHARE = 0.25;
 export interface PlanData {
   readonly plan: Plan;
   readonly data: MeasurementSet;
+  /** every region's observations (a standards plan's many regions); without it, `data` alone */
+  readonly sets?: ReadonlyMap<string, MeasurementSet>;
   /** rows with an empty value cell, by period text */
   readonly empty: ReadonlyMap<string, number>;
 }
@@ -44,6 +46,11 @@ interface Moment {
 const key = (a: AsOf): string => formatAsOf(a);
 const later = (a: AsOf, b: AsOf): boolean => a.year > b.year || (a.year === b.year && a.month > b.month);
 
+/** Every observation of the plan, in every region it covers. */
+function observations(pd: PlanData): Observation[] {
+  return pd.sets ? [...pd.sets.values()].flatMap((s) => s.all()) : pd.data.all();
+}
+
 function moments(pd: PlanData): Map<string, Moment> {
   const targeted = new Set(pd.plan.indicators.filter((i) => i.targets.some((t) => t.value?.kind !== 'text')).map((i) => i.id));
   const out = new Map<string, Moment>();
@@ -55,7 +62,7 @@ function moments(pd: PlanData): Map<string, Moment> {
     if (at !== undefined && (m.at === undefined || (m.at.file === at.file && (at.line ?? 0) < (m.at.line ?? 0)))) m.at = at;
     out.set(k, m);
   };
-  for (const o of pd.data.all()) count({ year: o.period.year, month: o.period.to }, 1, targeted.has(o.id) ? 1 : 0, o.at);
+  for (const o of observations(pd)) count({ year: o.period.year, month: o.period.to }, 1, targeted.has(o.id) ? 1 : 0, o.at);
   for (const [p, n] of pd.empty) {
     const period = parsePeriod(p);
     if (period) count({ year: period.year, month: period.to }, n, 0);
@@ -130,7 +137,7 @@ export function chooseAsOf(pds: PlanData | readonly PlanData[]): PeriodChoice {
 export function outsideYearsWarning(pd: PlanData): Diagnostic | undefined {
   const years = planYears(pd.plan);
   const outside = (y: number): boolean => y < years.from || y > years.to;
-  const obs = pd.data.all().filter((o) => outside(o.period.year));
+  const obs = observations(pd).filter((o) => outside(o.period.year));
   const empties = [...pd.empty].filter(([p]) => {
     const period = parsePeriod(p);
     return period !== undefined && outside(period.year);

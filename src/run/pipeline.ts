@@ -20,7 +20,9 @@ import { streamDataFiles, type ReadOptions } from '../data/stream.js';
 import { DataError, errorDiagnostic, UsageError, warningDiagnostic, type Diagnostic, type RowLocation } from '../errors.js';
 import type { MeasurementSet } from '../model/measurements.js';
 import type { AsOf } from '../model/period.js';
-import { RegionResolver } from '../model/region.js';
+import { RegionResolver, type RegionEntry } from '../model/region.js';
+import type { RegionTable } from '../regions/table.js';
+import { planRegionEntry, scopeRegions, type ScopeRegion } from './scope.js';
 import { loadPlan } from '../plan/load.js';
 import type { LoadedPlan, Plan } from '../plan/model.js';
 import { icu } from '../report/plural.js';
@@ -66,7 +68,12 @@ export interface Unrouted {
 export interface PlanData {
   readonly loaded: LoadedPlan;
   readonly plan: Plan;
+  /** the plan's own region's observations (a city plan's; a standards plan's whole) */
   readonly data: MeasurementSet;
+  /** every region's observations, by code (a city plan: its own region only) */
+  readonly sets: ReadonlyMap<string, MeasurementSet>;
+  /** a standards plan's regions in scope (in any year it governs) */
+  readonly scope?: readonly ScopeRegion[];
   /** rows with an empty value cell (owed, not reported), by period */
   readonly empty: ReadonlyMap<string, number>;
 }
@@ -85,6 +92,16 @@ export interface IngestOptions {
   /** the moment given (--year / --period): rows without a period are of its year */
   readonly fixed?: AsOf;
   readonly input?: ReadOptions;
+  /** a region list (CSV: code, name, parent) laid over the bundled region table (--regions) */
+  readonly regionList?: string;
+}
+
+/** The national region table, read only when a standards plan or a region list needs it. */
+async function regionTableFor(plans: readonly Plan[], regionList: string | undefined): Promise<{ table: RegionTable | undefined; warnings: Diagnostic[] }> {
+  if (regionList === undefined && !plans.some((p) => p.scope !== undefined)) return { table: undefined, warnings: [] };
+  const { loadRegionList, loadRegionTable } = await import('../regions/load.js');
+  if (regionList === undefined) return { table: loadRegionTable(), warnings: [] };
+  return loadRegionList(regionList);
 }
 
 /**
@@ -95,11 +112,18 @@ export interface IngestOptions {
  */
 export async function ingest(loaded: readonly LoadedPlan[], data: readonly string[], options: IngestOptions = {}): Promise<Ingested> {
   const plans = loaded.map((l) => l.plan);
+  const { table, warnings: tableWarnings } = await regionTableFor(plans, options.regionList);
+  const scopes = new Map(loaded.filter((l) => l.plan.scope !== undefined).map((l) => [l.plan.id, scopeRegions(l, table as RegionTable)]));
   // one resolver for the run: every spelling of a region is decided once, here, and used by every step
-  const regions = new RegionResolver(plans.map((p) => ({ code: p.region.code, name: p.region.name, aliases: p.region.aliases })));
-  const router = new Router(plans, regions);
+  const entries: RegionEntry[] = [...plans.map((p) => planRegionEntry(p, table)), ...[...scopes.values()].flat()];
+  const regions = new RegionResolver(entries, table ? { knows: (w) => table.match(w).length > 0 } : {});
+  const names = new Map(entries.map((e) => [e.code, e.name]));
+  const router = new Router(plans, regions, scopes);
   const fixed = options.fixed;
-  const binders = new Map(loaded.map((l) => [l.plan.id, new Binder(l.plan, { regions, ...(fixed === undefined ? {} : { defaultYear: fixed.year }) }, false)]));
+  const binders = new Map(loaded.map((l) => [l.plan.id, new Binder(l.plan, { regions, regionName: (code) => names.get(code) ?? code, ...(fixed === undefined ? {} : { defaultYear: fixed.year }) }, false)]));
+  // a standards plan's roll-up names real regions: a spelling no region goes by is an error, not a region set aside
+  const strict = scopes.size > 0;
+  const unknownRegions = new Map<string, { written: string; rows: number; at: RowLocation }>();
   const routeErrors: Diagnostic[] = [];
   let moreRouteErrors = 0;
   const unrouted = new Map<string, { region: string; rows: number; at: RowLocation }>();
@@ -111,6 +135,13 @@ export async function ingest(loaded: readonly LoadedPlan[], data: readonly strin
     if (region === undefined) return true;
     const route = router.routeRegion(region);
     if (route.kind !== 'unrouted') return true;
+    if (strict && route.region.kind === 'other' && route.region.unknown === true) {
+      const k = route.region.key;
+      const u = unknownRegions.get(k);
+      if (u) u.rows++;
+      else unknownRegions.set(k, { written: region.trim(), rows: 1, at: { file, line } });
+      return false;
+    }
     const key = route.region.kind === 'other' ? route.region.key : region;
     const u = unrouted.get(key);
     if (u) u.rows++;
@@ -134,10 +165,10 @@ export async function ingest(loaded: readonly LoadedPlan[], data: readonly strin
     keepRegion,
     options.input,
   );
-  const errors: Diagnostic[] = [...read.errors, ...routeErrors];
+  const errors: Diagnostic[] = [...read.errors, ...routeErrors, ...[...unknownRegions.values()].slice(0, MAX_ERRORS).map(unknownRegionError)];
   if (moreRouteErrors > 0) errors.push(errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${moreRouteErrors} more rows without a region`, zh: `……另有 ${moreRouteErrors} 行没有地区` }, {}));
   // plan lint warnings are for plan authors (plancheck validate), not for every evaluation
-  const warnings: Diagnostic[] = [...read.warnings];
+  const warnings: Diagnostic[] = [...tableWarnings, ...read.warnings];
   for (const b of binders.values()) {
     const r = b.result();
     for (const d of r.errors) errors.push(d);
@@ -149,13 +180,25 @@ export async function ingest(loaded: readonly LoadedPlan[], data: readonly strin
   if (errors.length > 0) throw new DataError('invalid data', errors);
   const planData = loaded.map((l): PlanData => {
     const b = binders.get(l.plan.id) as Binder;
-    return { loaded: l, plan: l.plan, data: b.measurements, empty: b.emptyByPeriod };
+    const scope = scopes.get(l.plan.id);
+    return { loaded: l, plan: l.plan, data: b.measurements, sets: b.sets, empty: b.emptyByPeriod, ...(scope ? { scope } : {}) };
   });
-  if (planData.every((p) => p.data.size === 0 && p.empty.size === 0)) {
+  if (planData.every((p) => [...p.sets.values()].every((s) => s.size === 0) && p.empty.size === 0)) {
     throw new DataError('no usable rows', [noMeasurements(plans, rowCount, unroutedList, data[0] as string)]);
   }
   const asOf = resolveAsOf(planData, fixed, warnings);
   return { plans: planData, files: read.files, unrouted: unroutedList, warnings, asOf };
+}
+
+function unknownRegionError(u: { written: string; rows: number; at: RowLocation }): Diagnostic {
+  return errorDiagnostic(
+    'UNKNOWN_REGION',
+    {
+      en: `no region goes by "${u.written}" (${u.rows} row${u.rows === 1 ? '' : 's'}; the first here): write the region's code (GB/T 2260, 6 digits) or its name as the region table has it, or add it to a region list (--regions)`,
+      zh: `没有名为“${u.written}”的地区（共 ${u.rows} 行，此为第一行）：请填写地区代码（GB/T 2260 六位）或地区代码表中的名称，或将其加入地区表（--regions）`,
+    },
+    u.at,
+  );
 }
 
 function namedRegions(list: readonly Unrouted[]): { en: string; zh: string } {

@@ -44,6 +44,11 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
   const fixed = fixedAsOf(options);
   // the pipeline evaluate runs: the same reading, routing, binding, consistency checks and choice of the moment
   const loaded = await loadPlans(options.plans);
+  const standards = loaded.find((l) => l.plan.scope !== undefined);
+  // a standards plan is many regions' evaluation: its report is the province report, not a city's progress
+  if (standards !== undefined) {
+    throw new UsageError({ en: `plan ${standards.plan.id} is a standards plan (checked for each region in its scope): its report is the province report (provinceReport, run/province-report.ts), which plancheck report makes for it`, zh: `规划 ${standards.plan.id} 是按适用范围内各地区分别检查的标准规划：其报告为省级执行情况报告（provinceReport，见 run/province-report.ts），plancheck report 命令会自动生成` });
+  }
   const run = await ingest(loaded, options.data, { ...(fixed === undefined ? {} : { fixed }), ...(options.input === undefined ? {} : { input: options.input }) });
   const pd = run.plans[0] as (typeof run.plans)[number];
   const l = pd.loaded;

@@ -22,6 +22,8 @@ const MEASURES: Record<string, (year: number) => Decimal> = {
   '特困人员基本生活供养标准（城镇）': (y) => grow(1000, y).mul('1.6').mul(12),
   '特困人员基本生活供养标准（农村）': (y) => grow(1000, y).mul('1.6').mul(12),
   居民人均可支配收入实际增速: () => new Decimal(5),
+  // 广东's 2025年省目标值: the standards' 10% a year against consumption growing 5%
+  居民人均消费支出增速: () => new Decimal(5),
   // growth rates as the rows print them (%): the standards' 10% a year
   '城乡低保标准年度增速（城镇）': () => new Decimal(10),
   '城乡低保标准年度增速（农村）': () => new Decimal(10),
@@ -43,6 +45,17 @@ const MEASURES: Record<string, (year: number) => Decimal> = {
 };
 
 /**
+ * Rule inputs under a name another plan gives a share indicator (中山's
+ * 特困人员照料护理标准 rows, in %): amounts in 元/月, read only where the plan
+ * declares the name as a measurement (广东's standards).
+ */
+const AMOUNTS: Record<string, (year: number) => Decimal> = {
+  '特困人员照料护理标准（全自理）': () => new Decimal(100),
+  '特困人员照料护理标准（半自理）': () => new Decimal(1200),
+  '特困人员照料护理标准（全护理）': () => new Decimal(2000),
+};
+
+/**
  * The value a template row is filled with: a rule input's from the story, an
  * indicator's meeting its target. `period` is the row's period (`2024`,
  * `2024-06`, `2024-Q2`): a flow's row is its share of the year (a quarter a
@@ -53,7 +66,7 @@ export function passingValue(plan: Plan, name: string, period: string | number):
   const p = typeof period === 'number' ? wholeYear(period) : parsePeriod(period);
   if (!p) throw new Error(`not a period: ${period}`);
   const year = p.year;
-  const measure = MEASURES[name];
+  const measure = MEASURES[name] ?? (plan.measurements.some((m) => m.name === name) ? AMOUNTS[name] : undefined);
   if (measure) return measure(year).toDecimalPlaces(2).toFixed();
   const ind = plan.indicators.find((x) => x.name === name);
   const t = ind?.targets.find((x) => x.year === year) ?? ind?.targets[ind.targets.length - 1];

@@ -35,7 +35,9 @@ export function validateOutputs(args: readonly string[], run: CliRun, cwd: strin
   if (run.status !== 0 && run.status !== 1) return;
   const command = args[0] ?? '';
   const format = optionValues(args, ['-f', '--format']).pop();
-  if (format !== undefined && run.stdout !== '') assertValidOutput(format, run.stdout, command);
+  // report on a standards plan writes evaluate's own JSON (the results schema), not a progress report
+  const provinceJson = command === 'report' && format === 'json' && run.stdout.includes('"standards": [');
+  if (format !== undefined && run.stdout !== '') assertValidOutput(format, run.stdout, provinceJson ? 'evaluate' : command);
   if (command !== 'evaluate') return;
   for (const spec of optionValues(args, ['-o', '--output'])) {
     const o = parseOutputSpec(spec);
@@ -54,8 +56,12 @@ export function runCliIn(cwd: string, args: readonly string[], env: Record<strin
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
+    // a standards plan's JSON is tens of kilobytes a region (Node's default cap is 1 MiB)
+    maxBuffer: 256 * 1024 * 1024,
     env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
   });
+  // killed (a signal, or the buffer cap): say so rather than return a null status
+  if (r.error !== undefined) throw r.error;
   const run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
   validateOutputs(args, run, cwd);
   return run;

@@ -1,11 +1,11 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError, warningDiagnostic } from '../errors.js';
 import { describeEnvelope } from '../evaluate/plausibility.js';
 import { expandPlanRefs } from '../index.js';
 import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
 import { allMeasurements, type Plan } from '../plan/model.js';
+import { isDirectory, readTextFile } from '../package-files.js';
 import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
@@ -44,7 +44,7 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
   const lang = langOf(io, flags.lang);
   let bad = false;
   const seeds = flags.seeds === true || (flags.seeds === undefined && flags.ledger === true) ? SOURCES_DIR : flags.seeds;
-  if (seeds !== undefined && !(existsSync(seeds) && statSync(seeds).isDirectory())) {
+  if (seeds !== undefined && !isDirectory(seeds)) {
     throw new UsageError({ en: `--seeds: ${seeds} is not a folder (write --seeds=DIR, or put --seeds after the plans)`, zh: `--seeds：${seeds} 不是文件夹（请写 --seeds=目录，或把 --seeds 放在规划之后）` });
   }
   // every reference resolved first: an unknown one is a usage error before any plan is reported
@@ -80,7 +80,7 @@ function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lan
   let complete = true;
   for (const [name, group] of bySource) {
     const file = join(seeds, basename(name));
-    const open = uncoveredCandidates(readFileSync(file, 'utf8'), group.flatMap(planQuotes));
+    const open = uncoveredCandidates(readTextFile(file), group.flatMap(planQuotes));
     for (const c of open) {
       printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line })], lang);
     }

@@ -89,6 +89,8 @@ describe('action.yml', () => {
     expect(upload?.with?.['sarif_file']).toBe('${{ inputs.sarif }}');
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['plans', 'data', 'period', 'require', 'fail-on', 'upload-sarif']));
     expect(action.outputs['exit-code']?.value).toBe('${{ steps.evaluate.outputs.exit-code }}');
+    // the current LTS (26 'Lithium', LTS from 2026-10-28); 20 is past its end of life
+    expect(action.inputs['node-version']?.default).toBe('26');
   });
 
   it('gates the bundled monthly example: annotations, job summary, JUnit and SARIF, exit code 1', () => {

@@ -151,6 +151,9 @@ async function main() {
     const out = join(dist, t.file);
     const binary = orFail(() => nodeBinary(t.node, t.version, log));
     const builder = orFail(() => hostNode(t.version, log));
+    // a signed node.exe: its signature would not cover the added blob, so it goes (signtool remove /s)
+    const executable = name.startsWith('win-') ? join(dirname(binary), 'node-unsigned.exe') : binary;
+    if (!existsSync(executable)) writeFileSync(executable, stripSignature(readFileSync(binary)));
     nodeVersions.add(t.version);
     const stampFile = join(work, `${name}.stamp`);
     // the blob's code cache is made for the machine that builds it: only for an executable of this platform
@@ -163,13 +166,6 @@ async function main() {
     } else {
       const started = Date.now();
       rmSync(stampFile, { force: true });
-      let executable = binary;
-      if (name.startsWith('win-')) {
-        // a signed node.exe: its signature would not cover the added blob, so it goes (signtool remove /s)
-        const unsigned = join(dirname(executable), 'node-unsigned.exe');
-        if (!existsSync(unsigned)) writeFileSync(unsigned, stripSignature(readFileSync(executable)));
-        executable = unsigned;
-      }
       const configFile = join(work, `sea-${name}.json`);
       writeFileSync(configFile, JSON.stringify({ ...config, executable }, null, 2));
       run(builder, ['--build-sea', configFile], { cwd: root });
@@ -184,6 +180,8 @@ async function main() {
       writeFileSync(stampFile, stamp);
       console.error(`build-exe: ${relative(root, out)} (Node ${t.version}, ${(statSync(out).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    // how it was made, for the test: the Node version, the binary it went into, the Node that built it, the configuration
+    writeFileSync(join(work, `${name}.json`), `${JSON.stringify({ target: name, file: t.file, node: t.version, executable, builder, config: join(work, `sea-${name}.json`) }, null, 2)}\n`);
   }
   writeFileSync(join(dist, 'plancheck-exe-licenses.txt'), licences(bundled, nodeVersions));
 }

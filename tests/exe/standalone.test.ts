@@ -50,10 +50,17 @@ interface ExeFormat {
   SEA_FLAGS: Record<'disableExperimentalSeaWarning' | 'useSnapshot' | 'useCodeCache' | 'includeAssets' | 'includeExecArgv', number>;
 }
 
+const format = (await import(pathToFileURL(join(ROOT, 'scripts/exe-format.mjs')).href)) as ExeFormat;
+
 /** The package files the CLI reads, as the executables must embed them: package.json, plans, their build cache, schemas, sources. */
 function packageFiles(): string[] {
   const under = (dir: string): string[] => readdirSync(join(ROOT, dir)).sort().map((f) => `${dir}/${f}`);
   return ['package.json', ...under('plans'), ...under('dist/plan-cache'), ...under('schemas'), ...under('sources')].sort();
+}
+
+/** How the build made a target (dist/exe/<target>.json). */
+function made(target: string): { node: string; executable: string; builder: string; config: string } {
+  return JSON.parse(readFileSync(join(ROOT, `dist/exe/${target}.json`), 'utf8')) as { node: string; executable: string; builder: string; config: string };
 }
 
 let user = '';
@@ -187,6 +194,27 @@ suite(`the Linux executable, run from an empty folder${skipped}`, () => {
     expect(bad.stderr).toBe(`my-plan.yaml: error: source document fixture.txt not found in ${inside}/sources\n`);
   });
 
+  it("the Windows one's blob, made again by Linux Node of its version, is the same bytes, and in that Node answers as the CLI does", () => {
+    // what can be run of the Windows executable here: its very blob, on its Node version
+    const win = made('win-x64');
+    const config = JSON.parse(readFileSync(win.config, 'utf8')) as Record<string, unknown>;
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-exe-twin-'));
+    const blobConfig = join(dir, 'blob.json');
+    writeFileSync(blobConfig, JSON.stringify({ ...config, executable: undefined, output: join(dir, 'sea.blob') }));
+    execFileSync(win.builder, ['--experimental-sea-config', blobConfig], { cwd: ROOT, stdio: 'pipe' });
+    expect(readFileSync(join(dir, 'sea.blob')).equals(format.seaBlob(readFileSync(WINDOWS)) as Buffer)).toBe(true);
+    const twinConfig = join(dir, 'twin.json');
+    writeFileSync(twinConfig, JSON.stringify({ ...config, executable: win.builder, output: join(dir, basename(LINUX)) }));
+    execFileSync(win.builder, ['--build-sea', twinConfig], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync('chmod', ['755', join(dir, basename(LINUX))]);
+    for (const f of readdirSync(user).filter((x) => x !== basename(LINUX))) copyFileSync(join(user, f), join(dir, f));
+    for (const args of [['--version'], ['evaluate', '--plan', 'suzhou', 'suzhou-2023.csv', '--format', 'json'], ['evaluate', '--plan', 'my-plan.yaml', 'bureau.xlsx', '--format', 'json', '--lang', 'zh']]) {
+      const mine = exeIn(dir, args);
+      const theirs = cli(args);
+      expect(mine).toEqual(theirs);
+    }
+  }, 300_000);
+
   it('reads nothing beside itself: decoy plans, package.json and node_modules in its folder change nothing', () => {
     const decoyed = mkdtempSync(join(tmpdir(), 'plancheck-exe-decoys-'));
     copyFileSync(LINUX, join(decoyed, basename(LINUX)));
@@ -215,18 +243,15 @@ suite(`the Linux executable, run from an empty folder${skipped}`, () => {
 });
 
 suite(`the Windows executable, read (it is not run here)${skipped}`, () => {
-  let format: ExeFormat;
   let buf: Buffer;
-  beforeAll(async () => {
+  beforeAll(() => {
     if (failure !== undefined) throw new Error(`npm run build:exe failed:\n${failure}`);
-    format = (await import(pathToFileURL(join(ROOT, 'scripts/exe-format.mjs')).href)) as ExeFormat;
     buf = readFileSync(WINDOWS);
   });
 
   it('reads PE checksums as Windows writes them: the one in the registry\'s signed node.exe', () => {
     // the build's copy of it, beside the unsigned one it built from
-    const config = JSON.parse(readFileSync(join(ROOT, 'dist/exe/sea-win-x64.json'), 'utf8')) as { executable: string };
-    const node = readFileSync(join(dirname(config.executable), 'node.exe'));
+    const node = readFileSync(join(dirname(made('win-x64').executable), 'node.exe'));
     const pe = format.readPe(node);
     expect(pe.certificates.size).toBeGreaterThan(0);
     expect(format.peChecksum(node)).toBe(pe.checksum);

@@ -78,6 +78,19 @@ const example = existsSync(join(root, 'examples', 'suzhou-2023.csv')) ? ['suzhou
 const nodeZero = measure(`${process.execPath} -e 0`, 15);
 const startup = example ? measure(`${process.execPath} ${bin} evaluate --plan ${example[0]} ${example[1]} --format json > /dev/null`, 15) : undefined;
 
+// report: the mid-term/final evaluation through the same pipeline as evaluate, on the same 1M-row file
+// (one plan, every year in the data): at most 1.5× evaluate's time and memory
+const oneM = rows.find((r) => r.n === 1_000_000);
+let report;
+if (oneM) {
+  const file1m = join(out, '1000000.csv');
+  report = {
+    evaluate: measure(`${process.execPath} ${bin} evaluate --plan suzhou --format json ${file1m} > /dev/null 2>&1`, 5),
+    report: measure(`${process.execPath} ${bin} report --plan suzhou --format json ${file1m} > /dev/null 2>&1`, 5),
+  };
+  console.error(`report 1M rows: ${report.report.wall.toFixed(3)} s, ${report.report.rss.toFixed(0)} MiB; evaluate ${report.evaluate.wall.toFixed(3)} s, ${report.evaluate.rss.toFixed(0)} MiB`);
+}
+
 // pandas, if this machine has it (any python3 on the PATH, or Debian's python3-pandas): what an analyst would use instead
 let pandas;
 let pandasPython;
@@ -118,6 +131,11 @@ if (pandas && r1) lines.push(`- 1M rows, pandas ${pandasPython.version} read_csv
 else if (r1) lines.push('- pandas: not installed here, so not compared in this run (Debian: `apt-get install python3-pandas`, then `npm run bench`)');
 if (r1 && r5) lines.push(`- peak RSS at 5M rows / at 1M rows = ${(r5.pc.rss / r1.pc.rss).toFixed(2)} (target ≤ 1.5): ${r5.pc.rss / r1.pc.rss <= 1.5 ? 'met' : 'NOT met'}`);
 lines.push(`- ${wbRows.toLocaleString('en')} rows as a workbook (${(statSync(wbXlsx).size / 1048576).toFixed(1)} MiB .xlsx) = ${f(wb.xlsx.wall)} s, as CSV ${f(wb.csv.wall)} s: ${(wb.xlsx.wall / wb.csv.wall).toFixed(2)}× (target ≤ 3): ${wb.xlsx.wall / wb.csv.wall <= 3 ? 'met' : 'NOT met'}; peak RSS ${wb.xlsx.rss.toFixed(0)} MiB (CSV ${wb.csv.rss.toFixed(0)} MiB; target < 300): ${wb.xlsx.rss < 300 ? 'met' : 'NOT met'}`);
+if (report) {
+  const t = report.report.wall / report.evaluate.wall;
+  const m = report.report.rss / report.evaluate.rss;
+  lines.push(`- \`report --plan suzhou\` on the 1M-row file = ${f(report.report.wall)} s and ${report.report.rss.toFixed(0)} MiB; \`evaluate --plan suzhou\` ${f(report.evaluate.wall)} s and ${report.evaluate.rss.toFixed(0)} MiB: ${t.toFixed(2)}× the time, ${m.toFixed(2)}× the memory (target ≤ 1.5 each): ${t <= 1.5 && m <= 1.5 ? 'met' : 'NOT met'}`);
+}
 if (startup) lines.push(`- start-up of a typical run (\`evaluate --plan suzhou examples/suzhou-2023.csv --format json\`) = ${f(startup.wall)} s, \`node -e 0\` = ${f(nodeZero.wall)} s, ratio ${(startup.wall / nodeZero.wall).toFixed(2)} (target ≤ 2): ${startup.wall / nodeZero.wall <= 2 ? 'met' : 'NOT met'}`);
 lines.push('');
 const text = lines.join('\n');

@@ -33,7 +33,7 @@ const TARGETS = {
   'win-x64': { file: 'plancheck-win-x64.exe', node: PACKAGES['win32-x64'], version: '26.10.0' },
 };
 /** Folders and files of the package that the CLI reads (src/paths.ts, src/package-files.ts), embedded under the same names. */
-const EMBEDDED = ['package.json', 'plans', 'dist/plan-cache', 'schemas', 'sources'];
+const EMBEDDED = ['package.json', 'plans', 'dist/plan-cache', 'dist/regions.tsv', 'schemas', 'sources'];
 
 const log = (message) => console.error(`build-exe: ${message}`);
 
@@ -64,6 +64,20 @@ function filesUnder(rel) {
   return readdirSync(abs, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(`${rel}/${e.name}`) : e.isFile() ? [`${rel}/${e.name}`] : []));
 }
 
+/**
+ * PDF.js is left out: under Node it needs a native canvas module
+ * (@napi-rs/canvas), which an executable cannot load from inside itself, so
+ * src/document/read.ts refuses a PDF in an executable before it would be
+ * loaded; in its place a module that says so, should anything reach it.
+ */
+const noPdfjs = {
+  name: 'no-pdfjs',
+  setup(b) {
+    b.onResolve({ filter: /^pdfjs-dist(\/|$)/ }, (a) => ({ path: a.path, namespace: 'no-pdfjs' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-pdfjs' }, () => ({ contents: "throw new Error('PDF.js is not in the standalone executable');", loader: 'js' }));
+  },
+};
+
 async function bundle() {
   for (const f of ['dist/cli/main.js', 'dist/schema/plan-validate.cjs']) if (!existsSync(join(root, f))) fail(`${f} is missing: run npm run build first`);
   const outfile = join(work, 'plancheck.cjs');
@@ -80,6 +94,7 @@ async function bundle() {
     logLevel: 'warning',
     // nothing outside: an executable requires no module from disk
     external: [],
+    plugins: [noPdfjs],
     define: { 'import.meta.url': '__plancheck_url' },
     metafile: true,
     banner: { js: "const __plancheck_url = require('node:url').pathToFileURL(__filename).href;" },

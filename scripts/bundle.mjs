@@ -8,7 +8,7 @@
 // be parsed (bundled plans come from the build's cache), as the workbook
 // libraries (exceljs, saxes, yauzl) are only when a workbook is read or
 // written; commands and formats are initialised on use.
-// - the Word writer (docx and fflate) into a file of its own beside the CLI
+// - the Word writer (docx) into a file of its own beside the CLI
 //   (dist/docx.cjs), loaded only for `report --format docx`. So it is no
 //   dependency to install: docx asks for nanoid 6, which refuses Node 20
 //   (docx carries its own copy of the nanoid it runs), and for @types/node.
@@ -26,20 +26,20 @@ const common = {
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a workbook)
-  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'exceljs', 'saxes', 'yauzl'],
+  // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a workbook, a plan document to draft)
+  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'fflate', 'exceljs', 'saxes', 'yauzl', 'htmlparser2', 'pdfjs-dist', 'pdfjs-dist/*'],
 };
-/** docx and fflate, imported by the CLI, come from the file beside it. */
+/** docx, imported by the CLI, comes from the file beside it. */
 const docxBeside = {
   name: 'docx-beside',
   setup(b) {
-    b.onResolve({ filter: /^(docx|fflate)$/ }, () => ({ path: './docx.cjs', external: true }));
+    b.onResolve({ filter: /^docx$/ }, () => ({ path: './docx.cjs', external: true }));
   },
 };
 await build({
   ...common,
   external: [],
-  stdin: { contents: "export * from 'docx'; export { unzipSync, zipSync } from 'fflate';", resolveDir: root, loader: 'js' },
+  stdin: { contents: "export * from 'docx';", resolveDir: root, loader: 'js' },
   outfile: join(root, 'dist', 'docx.cjs'),
   format: 'cjs',
 });

@@ -19,6 +19,17 @@ export interface Location {
   readonly cell?: string;
 }
 
+/** Where a row of data was read: always a file (or `<stdin>`) and a line; for a workbook also its sheet and the value's cell. */
+export interface RowLocation extends Location {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A row location as the flat fields JSON, JUnit and SARIF carry (`file`, `line`, `sheet`, `cell`): the one mapping. */
+export function locationFields(at: RowLocation): { file: string; line: number; sheet?: string; cell?: string } {
+  return { file: at.file, line: at.line, ...(at.sheet === undefined ? {} : { sheet: at.sheet }), ...(at.cell === undefined ? {} : { cell: at.cell }) };
+}
+
 /**
  * A message in both languages plancheck speaks. Every diagnostic is written
  * with both, so that `--lang zh` (or a Chinese locale) gets Chinese on stderr

@@ -3,7 +3,7 @@ import { loadResultFile } from '../data/load-result.js';
 import { diffResults } from '../diff/diff-results.js';
 import { readResultJson, type PlanRecord } from '../diff/record.js';
 import { UsageError } from '../errors.js';
-import { evaluate } from '../index.js';
+import { evaluate } from '../run/evaluate.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.js';
 import { formatJson } from '../report/json.js';
 import type { Lang } from '../report/messages.js';

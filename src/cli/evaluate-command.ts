@@ -2,11 +2,11 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorDiagnostic, InputError, UsageError } from '../errors.js';
-import { evaluate } from '../index.js';
+import { evaluate } from '../run/evaluate.js';
 import type { Lang } from '../report/messages.js';
 import type { FormatOptions, RepoPaths } from '../report/options.js';
 import { formatNames, isBinaryFormat, loadBinaryFormatter, loadFormatter, type Formatter } from '../report/registry.js';
-import type { RunReport } from '../index.js';
+import type { RunReport } from '../run/evaluate.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { expandDataArgs } from './inputs.js';
 import { printDiagnostics, outData, useColor, type Io } from './io.js';

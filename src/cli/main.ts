@@ -8,6 +8,7 @@ import { errorDiagnostic, InputError, type Diagnostic } from '../errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
 import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
+import type { DraftFlags } from './draft-command.js';
 import type { EvaluateFlags } from './evaluate-command.js';
 import type { TemplateFlags } from './plan-commands.js';
 import type { ReportFlags } from './report-command.js';
@@ -122,6 +123,17 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
     .option('--encoding <encoding>', 'CSV: utf8-bom (default: Excel reads it), utf8, gb18030')
     .addOption(lang())
     .action((refs: string[], flags: TemplateFlags) => later(import('./plan-commands.js').then((m) => m.runTemplate(io, refs, flags))));
+
+  program
+    .command('draft')
+    .description('draft a plan YAML from a plan document (.docx, .pdf, .html/.htm, .txt): indicators from its tables, rules and unreviewed commitments from its text, every guess marked for review')
+    .argument('<document>', 'the plan document (Word .docx as Word or WPS saves it, a text PDF, a web page, or text)')
+    .option('-o, --output <plan.yaml>', 'write the draft to this file (never over an existing one) instead of stdout; its name is the plan id (wuxi.yaml → wuxi)')
+    .option('--id <id>', 'the plan id (lower-case ASCII, e.g. wuxi)')
+    .option('--region <code>', "the region's six-digit GB/T 2260 code, which plan documents do not print")
+    .option('--force', 'replace the --output file if it exists')
+    .addOption(lang())
+    .action((document: string, flags: DraftFlags) => later(import('./draft-command.js').then((m) => m.runDraft(io, document, flags))));
 
   return program;
 }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, wr
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { STDIN } from '../data/load.js';
 import { InputError, UsageError, type Diagnostic } from '../errors.js';
-import { expandPlanRefs } from '../index.js';
+import { expandPlanRefs } from '../run/pipeline.js';
 import { resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
 import { formatNames, isBinaryFormat, isFormat, loadFailureFormatter } from '../report/registry.js';

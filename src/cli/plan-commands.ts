@@ -2,16 +2,16 @@
 import { basename, join } from 'node:path';
 import { UsageError, warningDiagnostic } from '../errors.js';
 import { describeEnvelope } from '../evaluate/plausibility.js';
-import { expandPlanRefs } from '../index.js';
+import { expandPlanRefs } from '../run/pipeline.js';
 import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
 import { allMeasurements, type Plan } from '../plan/model.js';
-import { isDirectory, readTextFile } from '../package-files.js';
+import { isDirectory } from '../package-files.js';
 import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
 import { icu } from '../report/plural.js';
 import { formatPlanList, formatPlanShow } from '../report/plan-table.js';
-import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
+import { formatPeriod, parsePeriod, wholeYear, type Period } from '../model/period.js';
 import { formatTemplate, templateRowsFor } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { outData, printDiagnostics, type Io } from './io.js';
@@ -65,7 +65,7 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
     // where the plan widens or narrows the plausibility envelope, say so
     if (r.ok) for (const m of allMeasurements(r.plan).filter((x) => x.plausible !== undefined)) io.out(`  plausible ${m.id} (${m.name}): ${describeEnvelope(m)}\n`);
   }
-  if (flags.ledger === true && seeds !== undefined && !ledgerComplete(io, valid, seeds, lang) && flags.strict === true) bad = true;
+  if (flags.ledger === true && seeds !== undefined && !(await ledgerComplete(io, valid, seeds, lang)) && flags.strict === true) bad = true;
   return bad ? 2 : 0;
 }
 
@@ -74,13 +74,15 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
  * must lie in a quote of one of the plans given that read it. Warnings point
  * into the source; returns false when any is left.
  */
-function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lang): boolean {
+async function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lang: Lang): Promise<boolean> {
   const bySource = new Map<string, Plan[]>();
   for (const p of plans) bySource.set(p.source.file, [...(bySource.get(p.source.file) ?? []), p]);
   let complete = true;
   for (const [name, group] of bySource) {
     const file = join(seeds, basename(name));
-    const open = uncoveredCandidates(readTextFile(file), group.flatMap(planQuotes));
+    // a .docx, .pdf or web page source is read as `draft` reads it
+    const { readSourceText } = await import('../document/read.js');
+    const open = uncoveredCandidates(await readSourceText(file), group.flatMap(planQuotes));
     for (const c of open) {
       printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line })], lang);
     }
@@ -103,11 +105,11 @@ export interface TemplateFlags {
 /** The periods asked for: each --period, or the --year, or the plan period's last year. */
 function templatePeriods(plans: readonly Plan[], flags: TemplateFlags): Period[] {
   const year = parseYear(flags.year);
-  if (flags.period === undefined || flags.period.length === 0) return [{ kind: 'year', year: year ?? Math.max(...plans.map((p) => p.period.lastYear)) }];
+  if (flags.period === undefined || flags.period.length === 0) return [wholeYear(year ?? Math.max(...plans.map((p) => p.period.lastYear)))];
+  if (year !== undefined) throw usageError({ en: `give --year or --period, not both (--year ${year}, --period ${flags.period.join(', ')})`, zh: `--year 与 --period 只能给出一个（--year ${year}，--period ${flags.period.join('、')}）` });
   return flags.period.map((text) => {
     const p = parsePeriod(text);
-    if (!p) throw usageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${text}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），而不是“${text}”` });
-    if (year !== undefined && p.year !== year) throw usageError({ en: `--year ${year} and --period ${text} disagree`, zh: `--year ${year} 与 --period ${text} 不一致` });
+    if (!p) throw usageError({ en: `--period must be a year (2024), month (2024-06), quarter (2024-Q2) or months from January (2024年1-6月), not "${text}"`, zh: `--period 应为年份（2024）、月份（2024-06）、季度（2024-Q2）或自年初起的月份（2024年1-6月），而不是“${text}”` });
     return p;
   });
 }

@@ -1,5 +1,5 @@
 /** `plancheck report`: the mid-term / final evaluation over every year in the data. */
-import { progressReport } from '../index.js';
+import { progressReport } from '../run/report.js';
 import type { Lang } from '../report/messages.js';
 import { UsageError } from '../errors.js';
 import { expandDataArgs } from './inputs.js';

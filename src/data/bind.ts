@@ -5,6 +5,8 @@
  * that disagree. Pure: no file system.
  */
 import { clip, errorDiagnostic, formatLocation, warningDiagnostic, type Diagnostic, type Msg } from '../errors.js';
+import { RegionResolver, type ResolvedRegion } from '../model/region.js';
+import type { Term } from '../model/flow-ledger.js';
 import { allMeasurements, type Measurement, type Plan } from '../plan/model.js';
 import { periodConflicts } from '../model/consistency.js';
 import { showDecimal } from '../evaluate/display.js';
@@ -19,13 +21,18 @@ import { buildSplitIndex, splitRow } from './split-rows.js';
 import { MeasurementSet, type ObservedValue } from '../model/measurements.js';
 import { rowLocation } from '../model/row.js';
 import { MAX_ERRORS, type RawRow } from './parse-csv.js';
-import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
+import { crossesYears, formatPeriod, parsePeriod, wholeYear, type Period } from '../model/period.js';
 
 export interface BindOptions {
   /** the period for rows without one (from --year); without it such rows are errors */
   readonly defaultYear?: number;
-  /** rows were routed here by region already: do not check it again */
-  readonly routed?: boolean;
+  /** how region cells are resolved (shared by every step of a run); by default the plan's own region alone */
+  readonly regions?: RegionResolver;
+}
+
+/** The resolver for one plan's region: its code, name, short names and aliases. */
+export function planRegionResolver(plan: Plan): RegionResolver {
+  return new RegionResolver([{ code: plan.region.code, name: plan.region.name, aliases: plan.region.aliases }]);
 }
 
 export interface BindResult {
@@ -45,10 +52,6 @@ export function unknownIndicatorWarning(plan: Plan, row: RawRow, count = 1): Dia
   return warningDiagnostic('UNKNOWN_INDICATOR', { en: `plan ${plan.id} has no indicator "${clip(row.indicator)}"${rows}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`, zh: `规划 ${plan.id} 中没有指标“${clip(row.indicator)}”${count > 1 ? `（共 ${count} 行，此为第一行）` : ''}${near.length ? `；是否应为${near.map((n) => `“${n}”`).join('、')}？` : ''}` }, rowLocation(row));
 }
 
-export function regionMatches(plan: Plan, region: string): boolean {
-  const key = normaliseName(region);
-  return [plan.region.code, plan.region.name, ...plan.region.aliases].some((r) => normaliseName(r) === key);
-}
 
 /**
  * A unit written in the data, when it is one plancheck knows: the unit
@@ -168,6 +171,7 @@ export class Binder {
   private droppedErrors = 0;
   private readonly names;
   private readonly splits;
+  private readonly regions: RegionResolver;
 
   constructor(
     readonly plan: Plan,
@@ -177,6 +181,7 @@ export class Binder {
   ) {
     this.names = buildNameIndex(plan);
     this.splits = buildSplitIndex(plan);
+    this.regions = options.regions ?? planRegionResolver(plan);
   }
 
   private error(d: Diagnostic): 'error' {
@@ -203,12 +208,18 @@ export class Binder {
     return this.droppedErrors;
   }
 
-  add(row: RawRow): BindOutcome {
+  /**
+   * Binds one row. `region`: the row's region as the run resolved it (rows
+   * routed here are the plan's); without it, the row's region cell is
+   * resolved here.
+   */
+  add(row: RawRow, region?: ResolvedRegion): BindOutcome {
     const plan = this.plan;
     const at = rowLocation(row);
-    if (this.options.routed !== true && row.region !== undefined && !regionMatches(plan, row.region)) {
+    const place = region ?? (row.region === undefined ? undefined : this.regions.resolve(row.region));
+    if (place !== undefined && (place.kind === 'other' || place.code !== plan.region.code)) {
       this.otherRegion++;
-      this.warnings.push(warningDiagnostic('OTHER_REGION', { en: `row for region "${row.region}" is not for ${plan.region.name} (${plan.region.code}); set aside`, zh: `本行地区“${row.region}”不是${plan.region.name}（${plan.region.code}），已搁置` }, at));
+      this.warnings.push(warningDiagnostic('OTHER_REGION', { en: `row for region "${row.region ?? ''}" is not for ${plan.region.name} (${plan.region.code}); set aside`, zh: `本行地区“${row.region ?? ''}”不是${plan.region.name}（${plan.region.code}），已搁置` }, at));
       return 'other_region';
     }
     if (row.indicator === '') return this.error(errorDiagnostic('NO_INDICATOR', { en: 'the indicator cell is empty', zh: '指标单元格是空的' }, at));
@@ -217,7 +228,7 @@ export class Binder {
     if (parts) {
       const rows = splitRow(row, parts);
       if (!Array.isArray(rows)) return this.error(errorDiagnostic('SPLIT_ROW', rows, at));
-      const outcomes = rows.map((r) => this.add(r));
+      const outcomes = rows.map((r) => this.add(r, place));
       return outcomes.includes('error') ? 'error' : 'bound';
     }
     let m = this.names.find(row.indicator) ?? this.findWithoutUnit(row.indicator);
@@ -228,9 +239,10 @@ export class Binder {
     let period: Period | undefined;
     if (row.period !== undefined) {
       period = parsePeriod(row.period);
-      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', { en: `period "${row.period}" is not a year (2023), month (2023-06) or quarter (2023-Q2)`, zh: `期间“${row.period}”不是年份（2023）、月份（2023-06）或季度（2023-Q2）` }, at));
+      if (!period && crossesYears(row.period)) return this.error(errorDiagnostic('BAD_PERIOD', { en: `period "${clip(row.period)}" runs across two years: report each year's part on its own row`, zh: `期间“${clip(row.period)}”跨越两个年度：请按年度分行填报` }, at));
+      if (!period) return this.error(errorDiagnostic('BAD_PERIOD', { en: `period "${clip(row.period)}" is not a year (2023), month (2023-06), quarter (2023-Q2) or run of months (2023年1-6月, 2023-01/2023-06)`, zh: `期间“${clip(row.period)}”不是年份（2023）、月份（2023-06）、季度（2023-Q2）或月份区间（2023年1-6月）` }, at));
     } else if (this.options.defaultYear !== undefined) {
-      period = { kind: 'year', year: this.options.defaultYear };
+      period = wholeYear(this.options.defaultYear);
     } else {
       return this.error(errorDiagnostic('NO_PERIOD', { en: 'the row has no period: add a period column or give --year', zh: '本行没有期间：请加上期间（period）列，或给出 --year' }, at));
     }
@@ -277,9 +289,9 @@ export class Binder {
         break;
       }
     }
-    const obs = { id: m.id, period, value, unit, text: row.value, file: row.file, line: row.line, ...(row.sheet === undefined ? {} : { sheet: row.sheet }), ...(row.cell === undefined ? {} : { cell: row.cell }), ...(row.region === undefined ? {} : { region: row.region }) };
+    const obs = { id: m.id, period, value, unit, text: row.value, at, ...(place?.kind === 'known' ? { region: place.code } : {}) };
     const clash = this.measurements.add(obs);
-    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${formatLocation(clash)}`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${formatLocation(clash)} 为“${clash.text}”` }, at));
+    if (clash) return this.error(errorDiagnostic('CONFLICT', { en: `${m.name} ${formatPeriod(period)} is "${clip(row.value)}" here but "${clash.text}" at ${formatLocation(clash.at)}: the same fact reported twice with values that differ by more than their precision`, zh: `${m.name} ${formatPeriod(period)} 在此为“${clip(row.value)}”，但在 ${formatLocation(clash.at)} 为“${clash.text}”：同一数据报送了两次，且两值之差超出报送精度` }, at));
     return 'bound';
   }
 
@@ -293,18 +305,19 @@ export class Binder {
     for (const c of periodConflicts(this.measurements, (id) => byId.get(id)?.rollup ?? 'latest')) {
       const m = byId.get(c.whole.id);
       const name = m?.name ?? c.whole.id;
-      const where = c.parts.map((p) => `${formatPeriod(p.period)} "${p.text}" at ${formatLocation(p)}`).join(', ');
-      const whereZh = c.parts.map((p) => `${formatPeriod(p.period)}“${p.text}”（${formatLocation(p)}）`).join('、');
-      const total = c.total === undefined ? '' : ` (together ${showDecimal(c.total)} ${c.whole.unit.text})`;
-      const totalZh = c.total === undefined ? '' : `（合计 ${showDecimal(c.total)} ${c.whole.unit.text}）`;
+      const where = termsText(c.parts, 'en');
+      const whereZh = termsText(c.parts, 'zh');
+      const total = c.total === undefined ? '' : ` (together ${showDecimal(c.total.div(c.whole.unit.factor))} ${c.whole.unit.text})`;
+      const totalZh = c.total === undefined ? '' : `（合计 ${showDecimal(c.total.div(c.whole.unit.factor))} ${c.whole.unit.text}）`;
+      const flow = m?.rollup === 'sum';
       this.error(
         errorDiagnostic(
           'CONFLICT',
           {
-            en: `${name} ${formatPeriod(c.whole.period)} is "${c.whole.text}" here but ${where}${total}: the same moment reported twice with different values`,
-            zh: `${name} ${formatPeriod(c.whole.period)} 此处为“${c.whole.text}”，但 ${whereZh}${totalZh}：同一时点报送了两个不同的值`,
+            en: `${name} ${formatPeriod(c.whole.period)} is "${c.whole.text}" here but ${where}${total}: ${flow ? 'the same amount' : 'the same moment'} reported twice with different values`,
+            zh: `${name} ${formatPeriod(c.whole.period)} 此处为“${c.whole.text}”，但 ${whereZh}${totalZh}：${flow ? '同一期间的数量' : '同一时点'}报送了两个不同的值`,
           },
-          { file: c.whole.file, line: c.whole.line, ...(c.whole.sheet === undefined ? {} : { sheet: c.whole.sheet }), ...(c.whole.cell === undefined ? {} : { cell: c.whole.cell }) },
+          c.whole.at,
         ),
       );
     }
@@ -315,6 +328,18 @@ export class Binder {
     const errors = this.droppedErrors > 0 ? [...this.errors, errorDiagnostic('TOO_MANY_ERRORS', { en: `… and ${this.droppedErrors} more errors`, zh: `……另有 ${this.droppedErrors} 个错误` }, {})] : this.errors;
     return { measurements: this.measurements, errors, warnings: this.warnings, unknown: this.unknown, otherRegion: this.otherRegion };
   }
+}
+
+/** The reports that state a fact together: `2024-01 "100" at f.csv:2, minus 2024-01/2024-03 "200" at f.csv:4`. */
+function termsText(parts: readonly Term[], lang: 'en' | 'zh'): string {
+  return parts
+    .map((t, i) => {
+      const o = t.observation;
+      const one = lang === 'en' ? `${formatPeriod(o.period)} "${o.text}" at ${formatLocation(o.at)}` : `${formatPeriod(o.period)}“${o.text}”（${formatLocation(o.at)}）`;
+      if (t.sign === 1) return i === 0 ? one : lang === 'en' ? `plus ${one}` : `加 ${one}`;
+      return lang === 'en' ? `minus ${one}` : `减 ${one}`;
+    })
+    .join(lang === 'en' ? ', ' : '，');
 }
 
 export function bindRows(plan: Plan, rows: readonly RawRow[], options: BindOptions = {}): BindResult {

@@ -1,45 +1,47 @@
 /**
  * One combined file for many regions: each row goes to every plan whose
- * region (code, name or alias) it names. A row without a region goes to the
- * single plan given, and is an error when several are. Rows for regions no
- * plan covers are set aside and counted. Pure; one row at a time.
+ * region its region cell names, as the run's one region resolver decides
+ * (model/region.ts). A row without a region goes to the single plan given,
+ * and is an error when several are. Rows for regions no plan covers are set
+ * aside and counted. Pure; one row at a time.
  */
 import { errorDiagnostic, type Diagnostic } from '../errors.js';
 import type { Plan } from '../plan/model.js';
-import { regionMatches } from './bind.js';
+import type { RegionResolver, ResolvedRegion } from '../model/region.js';
 import { rowLocation, type RawRow } from '../model/row.js';
 
-export type Route = { readonly kind: 'plans'; readonly plans: readonly Plan[] } | { readonly kind: 'unrouted'; readonly region: string } | { readonly kind: 'error'; readonly error: Diagnostic };
+export type Route =
+  | { readonly kind: 'plans'; readonly plans: readonly Plan[]; readonly region?: ResolvedRegion }
+  | { readonly kind: 'unrouted'; readonly region: ResolvedRegion }
+  | { readonly kind: 'error'; readonly error: Diagnostic };
 
 export class Router {
-  /** the route for each region as written, made once */
-  private readonly cache = new Map<string, Route>();
+  private readonly byCode = new Map<string, Plan[]>();
   private readonly all: Route;
-  constructor(private readonly plans: readonly Plan[]) {
+  constructor(
+    private readonly plans: readonly Plan[],
+    readonly regions: RegionResolver,
+  ) {
     this.all = { kind: 'plans', plans };
+    for (const p of plans) this.byCode.set(p.region.code, [...(this.byCode.get(p.region.code) ?? []), p]);
   }
 
-  /** Does some plan cover this region (code, name or alias)? */
-  covers(region: string): boolean {
-    return this.routeRegion(region).kind === 'plans';
-  }
-
+  private readonly cache = new Map<string, Route>();
+  private lastWritten: string | undefined;
   private last: Route | undefined;
-  private lastRegion: string | undefined;
 
-  private routeRegion(region: string): Route {
+  /** The plans for a region as written (resolved once per spelling). */
+  routeRegion(written: string): Route {
     // submissions usually list a region's rows together
-    if (region === this.lastRegion && this.last) return this.last;
-    const hit = this.cache.get(region);
-    if (hit) {
-      this.lastRegion = region;
-      this.last = hit;
-      return hit;
+    if (written === this.lastWritten && this.last) return this.last;
+    let route = this.cache.get(written);
+    if (!route) {
+      const region = this.regions.resolve(written);
+      const plans = region.kind === 'known' ? this.byCode.get(region.code) : undefined;
+      route = plans ? { kind: 'plans', plans, region } : { kind: 'unrouted', region };
+      this.cache.set(written, route);
     }
-    const targets = this.plans.filter((p) => regionMatches(p, region));
-    const route: Route = targets.length === 0 ? { kind: 'unrouted', region } : { kind: 'plans', plans: targets };
-    this.cache.set(region, route);
-    this.lastRegion = region;
+    this.lastWritten = written;
     this.last = route;
     return route;
   }

@@ -30,6 +30,10 @@ export type Milestone =
       readonly from?: Point;
       /** true when the stated growth rate would miss the target and the straight line is used */
       readonly growthInconsistent?: boolean;
+      /** pro_rata: the year's annual milestone it is a share of */
+      readonly annual?: { readonly basis: MilestoneBasis; readonly value?: Decimal; readonly range?: readonly [Decimal, Decimal] };
+      /** pro_rata: the months of the year to date (6 by June) */
+      readonly months?: number;
     }
   | { readonly kind: 'none'; readonly reason: 'NO_TARGET' | 'TEXT_TARGET' | 'NO_START_POINT'; readonly target?: Target };
 
@@ -60,23 +64,46 @@ function growthPath(ind: Indicator, from: Point, to: Target, toValue: Decimal): 
 
 /**
  * The milestone in `year` as of the end of `month` (12: the whole year).
- * Points of the path stand at year ends, so June 2024 lies half-way
- * between the 2023 and 2024 points. A flow (rollup `sum`) with a target
- * for the year is pro-rated: 6/12 of the annual target by June.
+ * Points of the path stand at year ends, so for a stock June 2024 lies
+ * half-way between the 2023 and 2024 points. A flow (rollup `sum`) starts
+ * again each year: its milestone for January to `month` is the year's
+ * annual milestone pro-rated, 6/12 of it by June (flowMilestone).
  */
 export function milestoneFor(ind: Indicator, year: number, month = 12): Milestone {
+  if (ind.rollup === 'sum' && month < 12) return flowMilestone(ind, year, month);
+  return pathMilestone(ind, year, month);
+}
+
+/**
+ * A flow's milestone for the year to date at the end of `month`: the annual
+ * milestone of `year` (its target, an interim target, or the path's point
+ * for the year) times month/12.
+ */
+export function flowMilestone(ind: Indicator, year: number, month: number): Milestone {
+  const annual = pathMilestone(ind, year, 12);
+  if (month >= 12 || annual.kind === 'none') return annual;
+  const share = new Decimal(month).div(12);
+  const { value, range } = annual;
+  if (value === undefined && range === undefined) return annual;
+  return {
+    kind: 'milestone',
+    basis: 'pro_rata',
+    comparison: annual.comparison === '==' ? approachComparison(ind, annual.target) : annual.comparison,
+    ...(value === undefined ? {} : { value: value.mul(share) }),
+    ...(range === undefined ? {} : { range: [range[0].mul(share), range[1].mul(share)] as const }),
+    target: annual.target,
+    ...(annual.from ? { from: annual.from } : {}),
+    annual: { basis: annual.basis, ...(value === undefined ? {} : { value }), ...(range === undefined ? {} : { range }) },
+    months: month,
+  };
+}
+
+function pathMilestone(ind: Indicator, year: number, month: number): Milestone {
   const targets = ind.targets;
   if (targets.length === 0) return { kind: 'none', reason: 'NO_TARGET' };
   const last = targets[targets.length - 1] as Target;
   const time = new Decimal(year - 1).add(new Decimal(month).div(12));
   const thisYear = targets.find((t) => t.year === year);
-  if (ind.rollup === 'sum' && thisYear && month < 12) {
-    if (thisYear.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: thisYear };
-    const v = numeric(thisYear);
-    if (v !== undefined && thisYear.comparison !== 'between') {
-      return { kind: 'milestone', basis: 'pro_rata', comparison: approachComparison(ind, thisYear), value: v.mul(month).div(12), target: thisYear };
-    }
-  }
   const exact = month === 12 ? thisYear : undefined;
   if (exact) {
     if (exact.value?.kind === 'text') return { kind: 'none', reason: 'TEXT_TARGET', target: exact };

@@ -21,7 +21,8 @@
  * Run per observation at evaluation time, not per raw row. Pure.
  */
 import type { MeasurementSet, Observation } from '../model/measurements.js';
-import { formatPeriod, type Period } from '../model/period.js';
+import { formatLocation } from '../errors.js';
+import { formatPeriod, months } from '../model/period.js';
 import type { Indicator, Measurement, PlanValue } from '../plan/model.js';
 import { tryParseUnit, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
@@ -95,9 +96,6 @@ interface Ref {
   readonly at?: string;
 }
 
-function months(p: Period): number {
-  return p.kind === 'year' ? 12 : p.kind === 'quarter' ? 3 : 1;
-}
 
 function withUnit(v: Decimal, unit: Unit): string {
   const u = unit.text === '%' || unit.text === '‰' ? unit.text : ` ${unit.text}`;
@@ -169,7 +167,7 @@ export function implausibility(m: Measurement, o: Observation, data: Measurement
   for (const x of data.observationsOf(m.id)) {
     if (x === o) continue;
     const a = annualised(x, m);
-    if (a !== undefined) others.push({ kind: 'data', value: a, text: withUnit(x.value.kind === 'number' ? x.value.base.lo.div(m.unit.factor) : a, m.unit), at: `${formatPeriod(x.period)}, ${x.file}:${x.line}` });
+    if (a !== undefined) others.push({ kind: 'data', value: a, text: withUnit(x.value.kind === 'number' ? x.value.base.lo.div(m.unit.factor) : a, m.unit), at: `${formatPeriod(x.period)}, ${formatLocation(x.at)}` });
   }
   const refs = [...plan, ...others].filter((r) => r.value.gt(0));
   if (refs.length === 0) return undefined;
@@ -213,7 +211,7 @@ export function implausibleDetail(bad: Implausible, name: string): Record<string
     reason: bad.reason,
     name,
     value: bad.value,
-    at: `${o.file}:${o.line}`,
+    at: formatLocation(o.at),
     ...(bad.ref ? { refKind: bad.ref.kind, ref: bad.ref.text, refYear: bad.ref.year === undefined ? '' : String(bad.ref.year), refAt: bad.ref.at ?? '' } : {}),
     ...(bad.ratio === undefined ? {} : { ratio: bad.ratio }),
     ...(bad.suggest ? { suggestUnit: bad.suggest.unit, suggestValue: bad.suggest.value } : {}),

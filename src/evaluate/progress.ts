@@ -28,7 +28,7 @@ import type { Indicator } from '../plan/model.js';
 import { compareDecimal, Decimal } from '../values/decimal.js';
 import { isPoint } from '../values/interval.js';
 import type { AsOf } from '../model/period.js';
-import { missingPeriods } from './completeness.js';
+import { coverage } from './completeness.js';
 import { fromBase } from './display.js';
 import { meets } from './milestone.js';
 import { firstImplausible, implausibleDetail } from './plausibility.js';
@@ -94,8 +94,9 @@ function seriesOf(ind: Indicator, data: MeasurementSet, asOf: AsOf | undefined):
     const month = asOf && year === asOf.year ? asOf.month : 12;
     const v = data.valueAsOf(ind.id, year, month, ind.rollup);
     // a flow's total with months (or quarters) not reported is no total, as in evaluate (INCOMPLETE)
-    if (v && ind.rollup === 'sum' && v.observations.every((o) => o.period.kind !== 'year') && missingPeriods(ind, data, { year, month }).length > 0) continue;
-    if (v?.value.kind === 'number' && isPoint(v.value.base)) out.push({ year, value: fromBase(v.value.base.lo, ind.unit), ...(month < 12 ? { month } : {}) });
+    if (v && ind.rollup === 'sum' && !coverage(ind, data, { year, month }).covered) continue;
+    const at = v ? v.span.to : month;
+    if (v?.value.kind === 'number' && isPoint(v.value.base)) out.push({ year, value: fromBase(v.value.base.lo, ind.unit), ...(at < 12 ? { month: at } : {}) });
   }
   return out;
 }

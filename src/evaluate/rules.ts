@@ -7,7 +7,7 @@ import type { MeasurementSet, Observation, RolledValue } from '../model/measurem
 import { formatAsOf, formatPeriod, type AsOf } from '../model/period.js';
 import type { Expr } from '../expr/ast.js';
 import { evaluateCondition, type ComparisonTrace, type Tolerance } from '../expr/evaluate.js';
-import { precisionOf } from '../model/consistency.js';
+import { precisionOf } from '../model/flow-ledger.js';
 import { allMeasurements, type Comparison, type Measurement, type Plan, type Rule } from '../plan/model.js';
 import { parseUnit, type Unit } from '../units/unit.js';
 import { Decimal } from '../values/decimal.js';
@@ -15,8 +15,8 @@ import type { Interval } from '../values/interval.js';
 import { isPoint } from '../values/interval.js';
 import { fromBase, showDecimal, showInterval } from './display.js';
 import { severityOf, type CheckResult, type ComparisonShown, type InputUsed, type ResultCode, type Status } from './result.js';
-import { duePeriods, missingPeriods } from './completeness.js';
-import { inputOf } from './targets.js';
+import { coverage, dueMonth } from './completeness.js';
+import { inputsOf } from './targets.js';
 import { firstImplausible, implausibleDetail } from './plausibility.js';
 
 const PERCENT = parseUnit('%');
@@ -129,6 +129,7 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
   const subject = measures.get(rule.subject);
   const category = rule.category ?? plan.indicators.find((i) => i.id === rule.subject)?.category;
   const used: Observation[] = [];
+  const signs = new Map<Observation, 1 | -1>();
   const absent: string[] = [];
   /** this year as of the month; earlier years whole */
   const valueOf = (id: string, offset: number): RolledValue | undefined => data.valueAsOf(id, year + offset, offset === 0 ? month : 12, measures.get(id)?.rollup ?? 'latest');
@@ -136,6 +137,7 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
     const o = valueOf(id, offset);
     if (!o) return undefined;
     for (const x of o.observations) if (!used.includes(x)) used.push(x);
+    for (const t of o.terms ?? []) signs.set(t.observation, t.sign);
     if (o.value.kind === 'absent') {
       absent.push(`${id}@${year + offset}: ${o.value.text}`);
       return undefined;
@@ -155,7 +157,12 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
     ...(rule.note === undefined ? {} : { note: rule.note }),
   };
   const expected = { comparison: '>=' as const, unit: subject?.unit.text ?? '', basis: 'rule' as const, expression: rule.expression };
-  const inputs = (): InputUsed[] => used.map((o) => inputOf(o, measures.get(o.id)?.name ?? o.id));
+  const inputs = (): InputUsed[] =>
+    inputsOf(
+      used,
+      used.map((observation) => ({ observation, sign: signs.get(observation) ?? 1 })),
+      (id) => measures.get(id)?.name ?? id,
+    );
   const make = (status: Status, code: ResultCode, extra: Partial<CheckResult> = {}): CheckResult => ({
     ...base,
     status,
@@ -169,18 +176,21 @@ export function evaluateRule(rule: Rule, plan: Plan, data: MeasurementSet, asOf:
 
   if (rule.fromYear !== undefined && year < rule.fromYear) return make('pending', 'RULE_NOT_YET', { detail: { from: String(rule.fromYear) } });
   // before the year's end, a yearly input of this year is not yet due
-  const notDue = rule.inputs.filter((i) => i.offset === 0 && !valueOf(i.id, 0)).map((i) => measures.get(i.id)).filter((m): m is Measurement => m !== undefined && duePeriods(m, year, month).length === 0);
+  const notDue = rule.inputs.filter((i) => i.offset === 0 && !valueOf(i.id, 0)).map((i) => measures.get(i.id)).filter((m): m is Measurement => m !== undefined && dueMonth(m, month) === 0);
   if (notDue.length > 0) return make('pending', 'NOT_DUE', { detail: { frequency: notDue.map((m) => `${m.name}: ${m.frequency}`).join(', ') } });
-  if (requireComplete) {
-    // with --require complete, an input due now and absent is not stood in for by an older value
-    const owed = rule.inputs
-      .filter((i) => i.offset === 0)
-      .flatMap((i) => {
-        const m = measures.get(i.id);
-        return m ? missingPeriods(m, data, { year, month }).map((p) => `${m.name} ${formatPeriod(p)}`) : [];
-      });
-    if (owed.length > 0) return make('missing', 'INCOMPLETE', { detail: { missing: [...new Set(owed)].join(', ') } });
-  }
+  // a flow's year to date with periods not reported is no total; with --require complete a stock due now
+  // and absent is not stood in for by an older value
+  const owed = rule.inputs
+    .filter((i) => i.offset === 0)
+    .flatMap((i) => {
+      const m = measures.get(i.id);
+      if (!m) return [];
+      const c = coverage(m, data, { year, month });
+      if (c.covered) return [];
+      const flowGap = m.rollup === 'sum' && data.reportedTo(m.id, year, month).length > 0;
+      return flowGap || requireComplete || m.required ? c.owed.map((p) => `${m.name} ${formatPeriod(p)}`) : [];
+    });
+  if (owed.length > 0) return make('missing', 'INCOMPLETE', { detail: { missing: [...new Set(owed)].join(', ') } });
   const outcome = evaluateCondition(rule.ast, lookup, precisionTolerance(valueOf));
   if (outcome.kind === 'missing') {
     const missing = outcome.missing.map((r) => `${measures.get(r.id)?.name ?? r.id} ${year + r.offset}`);

@@ -4,14 +4,16 @@
  * passes when every value it allows passes, fails when none does, and is
  * otherwise undetermined. Pure.
  */
+import { locationFields } from '../errors.js';
 import type { Observation, MeasurementSet } from '../model/measurements.js';
-import { formatPeriod, type AsOf } from '../model/period.js';
+import type { Term } from '../model/flow-ledger.js';
+import { formatAsOf, formatPeriod, type AsOf } from '../model/period.js';
 import type { Comparison, Indicator, Target } from '../plan/model.js';
 import { Decimal } from '../values/decimal.js';
 import * as iv from '../values/interval.js';
 import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
-import { duePeriods, missingPeriods } from './completeness.js';
+import { coverage } from './completeness.js';
 import { milestoneFor, type Milestone } from './milestone.js';
 import { firstImplausible, implausibleDetail } from './plausibility.js';
 import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ResultCode, type Status } from './result.js';
@@ -36,8 +38,13 @@ export function checkAgainst(x: Interval, comparison: Comparison, ind: Indicator
   return iv.compare(x, comparison, iv.point(value.mul(f)));
 }
 
-export function inputOf(o: Observation, name: string): InputUsed {
-  return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, file: o.file, line: o.line, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.cell === undefined ? {} : { cell: o.cell }) };
+export function inputOf(o: Observation, name: string, sign: 1 | -1 = 1): InputUsed {
+  return { id: o.id, name, period: formatPeriod(o.period), value: o.text, unit: o.unit.text, ...locationFields(o.at), ...(sign === -1 ? { subtracted: true } : {}) };
+}
+
+/** The inputs a value was read from: a flow's terms with their signs, or the observations. */
+export function inputsOf(observations: readonly Observation[], terms: readonly Term[] | undefined, name: (id: string) => string): InputUsed[] {
+  return terms ? terms.map((t) => inputOf(t.observation, name(t.observation.id), t.sign)) : observations.map((o) => inputOf(o, name(o.id)));
 }
 
 function planTarget(t: Target): PlanTarget {
@@ -50,7 +57,7 @@ function planTarget(t: Target): PlanTarget {
   };
 }
 
-function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>, month = 12): ExpectedValue {
+function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>): ExpectedValue {
   const t = m.target;
   return {
     comparison: m.comparison,
@@ -67,7 +74,8 @@ function expectedOf(ind: Indicator, m: Extract<Milestone, { kind: 'milestone' }>
     },
     ...(m.from ? { from: { year: m.from.year, value: str(m.from.value), kind: m.from.kind } } : {}),
     ...(m.basis === 'annual_growth' && ind.annualGrowth ? { annualGrowth: ind.annualGrowth.text } : {}),
-    ...(m.basis === 'pro_rata' ? { share: `${month}/12` } : {}),
+    ...(m.basis === 'pro_rata' && m.months !== undefined ? { share: `${m.months}/12` } : {}),
+    ...(m.annual ? { annual: { basis: m.annual.basis, ...(m.annual.value === undefined ? {} : { value: str(m.annual.value) }), ...(m.annual.range === undefined ? {} : { range: [str(m.annual.range[0]), str(m.annual.range[1])] as const }) } } : {}),
     ...(m.growthInconsistent ? { growthInconsistent: true } : {}),
   };
 }
@@ -105,9 +113,15 @@ function rangeSide(x: Interval, ind: Indicator, m: Extract<Milestone, { kind: 'm
  */
 export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: AsOf | number, requireComplete = false): CheckResult | undefined {
   const { year, month } = typeof asOf === 'number' ? { year: asOf, month: 12 } : asOf;
-  const m = milestoneFor(ind, year, month);
-  if (m.kind === 'none' && m.reason === 'NO_TARGET') return undefined; // relational: a rule checks it
+  if (ind.targets.length === 0) return undefined; // relational: a rule checks it
   const obs = data.valueAsOf(ind.id, year, month, ind.rollup);
+  const cover = coverage(ind, data, { year, month });
+  // what is due and not covered leaves the check incomplete: always for a flow (a smaller total is no total),
+  // for a stock only when the data is required (otherwise its latest value stands in)
+  const incomplete = !cover.covered && (ind.rollup === 'sum' || requireComplete || ind.required);
+  // the milestone where the value stands: a stock's moment, a flow's January to the month it is known to;
+  // for an incomplete check, the moment evaluated
+  const m = milestoneFor(ind, year, obs && !incomplete ? obs.span.to : month);
   const base = {
     id: ind.id,
     kind: 'target' as const,
@@ -123,7 +137,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   };
   const expected =
     m.kind === 'milestone'
-      ? expectedOf(ind, m, month)
+      ? expectedOf(ind, m)
       : m.target && m.target.value?.kind !== 'text'
         ? expectedOf(ind, { kind: 'milestone', basis: 'target', comparison: m.target.comparison, ...(m.target.value?.kind === 'number' ? { value: m.target.value.value } : {}), ...(m.target.range ? { range: m.target.range } : {}), target: m.target })
         : null;
@@ -134,21 +148,20 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
     code,
     expected,
     actual: null,
-    inputs: obs ? obs.observations.map((o) => inputOf(o, ind.name)) : [],
+    inputs: obs ? inputsOf(obs.observations, obs.terms, () => ind.name) : [],
     ...extra,
   });
 
-  if (!obs && duePeriods(ind, year, month).length === 0) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
+  // every report read up to the moment (a flow's that do not reach January give no year to date, but are shown)
+  const reported = incomplete ? data.reportedTo(ind.id, year, month) : [];
+  if (!obs && !cover.due) return make('pending', 'NOT_DUE', { detail: { frequency: ind.frequency } });
   const bad = obs ? firstImplausible(obs.observations, () => ind, data) : undefined;
   if (bad && obs) return make('error', 'IMPLAUSIBLE', { actual: { value: obs.value.kind === 'number' ? showInterval(obs.value.base, ind.unit) : bad.value, period: obs.period }, detail: implausibleDetail(bad, ind.name) });
-  if (obs && (ind.rollup === 'sum' || requireComplete || ind.required)) {
-    // a flow's total lacks the periods not reported; a stock due now is not stood in for by an older value
-    const gaps = missingPeriods(ind, data, { year, month });
-    if (gaps.length > 0 && obs.observations.every((o) => o.period.kind !== 'year')) {
-      return make('missing', 'INCOMPLETE', { detail: { missing: gaps.map(formatPeriod).join(', ') } });
-    }
+  // a flow's total lacks the periods not reported; with --require complete a stock due now is not stood in for by an older value
+  if (incomplete && (obs !== undefined || reported.length > 0)) {
+    return make('missing', 'INCOMPLETE', { detail: { missing: cover.owed.map(formatPeriod).join(', ') }, inputs: reported.map((o) => inputOf(o, ind.name)) });
   }
-  if (!obs) return make('missing', 'INPUT_MISSING', { detail: { year: month === 12 ? String(year) : `${year}-${String(month).padStart(2, '0')}` } });
+  if (!obs) return make('missing', 'INPUT_MISSING', { detail: { year: formatAsOf({ year, month }) } });
   const actual = { value: obs.value.kind === 'number' ? showInterval(obs.value.base, ind.unit) : obs.value.kind === 'boolean' ? (obs.value.value ? '是' : '否') : obs.value.text, period: obs.period };
   if (obs.value.kind === 'absent') return make('missing', 'REPORTED_ABSENT', { actual, detail: { text: obs.value.text } });
   if (m.kind === 'none' && m.reason === 'TEXT_TARGET') {

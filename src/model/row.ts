@@ -1,3 +1,4 @@
+import { locationFields, type RowLocation } from '../errors.js';
 /**
  * The row stream: what every input adapter (CSV long or wide, workbook)
  * yields, and all that binding, routing and evaluation see of an input.
@@ -23,7 +24,7 @@ export interface RawRow {
   readonly note?: string;
 }
 
-/** Where a row is, as a diagnostic location (`file:line` or `file.xlsx[Sheet]!D7`). */
-export function rowLocation(row: RawRow): { file: string; line: number; sheet?: string; cell?: string } {
-  return { file: row.file, line: row.line, ...(row.sheet === undefined ? {} : { sheet: row.sheet }), ...(row.cell === undefined ? {} : { cell: row.cell }) };
+/** Where a row is, as a location (`file:line` or `file.xlsx[Sheet]!D7`): the one mapping from a row's fields. */
+export function rowLocation(row: RawRow): RowLocation {
+  return locationFields(row);
 }

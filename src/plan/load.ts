@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { errorDiagnostic, PlanError, UsageError, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, InputError, PlanError, UsageError, type Diagnostic } from '../errors.js';
 import { isDirectory, isFile, listDirectory, readFile, readTextFile } from '../package-files.js';
 import { PACKAGE_ROOT, PLANS_DIR } from '../paths.js';
 import type { LoadedPlan } from './model.js';
@@ -97,7 +97,14 @@ export async function checkPlanFile(file: string, seedsDir?: string, useCache = 
     if (seedFile === undefined || !isFile(seedFile)) {
       return { ok: false, errors: [errorDiagnostic('NO_SEED', { en: `source document ${String(name)} not found in ${seedsDir}`, zh: `在 ${seedsDir} 中找不到来源文件 ${String(name)}` }, { file })], warnings: [] };
     }
-    seed = readTextFile(seedFile);
+    // a draft's source may be the .docx, .pdf or web page it was drafted from: its text as `draft` read it
+    const { readSourceText } = await import('../document/read.js');
+    try {
+      seed = await readSourceText(seedFile);
+    } catch (e) {
+      if (e instanceof InputError) return { ok: false, errors: e.diagnostics, warnings: [] };
+      throw e;
+    }
   }
   return { ...validatePlan(source, cached ? null : planSchemaValidator(), seed, lint), sha256: read.sha256 };
 }

@@ -118,9 +118,10 @@ export interface Rule {
   readonly position?: PlanPosition;
 }
 
-export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+/** `unreviewed`: found by `plancheck draft`, not yet reviewed (validate --strict fails on it) */
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'unreviewed';
 
-export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data'];
+export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data', 'unreviewed'];
 
 /**
  * A commitment of the source that the plan lists but does not check: its

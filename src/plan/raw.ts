@@ -29,6 +29,8 @@ export interface RawMeasurement {
   required?: boolean;
   plausible?: { min?: number | null; max?: number | null; factor?: number | null };
   note?: string;
+  /** fields a drafter inferred and a reviewer has yet to confirm (plancheck draft), each with why */
+  guess?: Record<string, string> | null;
 }
 
 export interface RawIndicator extends RawMeasurement {
@@ -55,9 +57,10 @@ export interface RawRule {
   from_year?: number;
   source: RawQuote;
   note?: string;
+  guess?: Record<string, string> | null;
 }
 
-export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data';
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'unreviewed';
 
 export interface RawNotEncoded {
   quote: string;
@@ -78,4 +81,5 @@ export interface RawPlan {
   indicators: RawIndicator[];
   rules?: RawRule[];
   not_encoded?: RawNotEncoded[];
+  guess?: Record<string, string> | null;
 }

@@ -258,6 +258,31 @@ function buildNotEncoded(c: Collector, raw: readonly RawNotEncoded[], known: Rea
 }
 
 /**
+ * What `plancheck draft` left for a reviewer: every `guess:` entry (a field
+ * inferred, not read) and every `not_encoded` entry with reason `unreviewed`
+ * is a warning, so that `validate --strict` fails until each is confirmed
+ * (the line deleted) or dealt with.
+ */
+function warnDraft(c: Collector, raw: RawPlan): void {
+  const guesses = (g: Record<string, string> | null | undefined, what: { en: string; zh: string }, path: Path): void => {
+    for (const [key, why] of Object.entries(g ?? {})) {
+      c.warn('DRAFT_GUESS', { en: `${what.en}: ${key} is the drafter's guess (${why}); check it against the source, correct it if need be, and delete this line`, zh: `${what.zh}：${key} 是起草程序的推断（${why}）；请对照原文核对（必要时改正），然后删除这一行` }, [...path, 'guess', key]);
+    }
+  };
+  guesses(raw.guess, { en: 'the plan', zh: '规划' }, []);
+  (raw.measurements ?? []).forEach((m, i) => guesses(m.guess, { en: `measurement ${m.id}`, zh: `度量 ${m.id}` }, ['measurements', i]));
+  raw.indicators.forEach((m, i) => guesses(m.guess, { en: `${m.name} (${m.id})`, zh: `${m.name}（${m.id}）` }, ['indicators', i]));
+  (raw.rules ?? []).forEach((r, i) => guesses(r.guess, { en: `rule ${r.id}`, zh: `规则 ${r.id}` }, ['rules', i]));
+  (raw.not_encoded ?? []).forEach((n, i) => {
+    if (n.reason === 'unreviewed') c.warn('UNREVIEWED', { en: `not_encoded: a commitment the drafter found and no one has reviewed: encode it as an indicator or a rule, or give the reason it is not encoded (${clipQuote(n.quote)})`, zh: `not_encoded：起草程序发现、尚未审核的承诺：请将其编为指标或规则，或写明不编码的理由（${clipQuote(n.quote)}）` }, ['not_encoded', i, 'reason']);
+  });
+}
+
+function clipQuote(q: string): string {
+  return q.length <= 40 ? q : `${q.slice(0, 40)}…`;
+}
+
+/**
  * `validateSchema` is null for a plan read from the build's cache, which
  * passed the schema when the cache was made.
  */
@@ -338,6 +363,7 @@ export function validatePlan(d: PlanSource, validateSchema: ValidateFunction | n
     });
   });
   const notEncoded = buildNotEncoded(c, raw.not_encoded ?? [], new Set([...units.keys(), ...ruleIds]));
+  warnDraft(c, raw);
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
   const plan: Plan = {
     id: raw.id,

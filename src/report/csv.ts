@@ -2,7 +2,7 @@
 import { formatLocation } from '../errors.js';
 import Papa from 'papaparse';
 import { formatAsOf } from '../model/period.js';
-import type { RunReport } from '../index.js';
+import type { RunReport } from '../run/evaluate.js';
 import { explain, requirementText } from './explain.js';
 import type { FormatOptions } from './options.js';
 

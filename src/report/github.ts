@@ -7,7 +7,7 @@
  * annotated at their file and line too. Locations: see locate.ts.
  */
 import { diagnosticMessage, formatLocation, type Diagnostic } from '../errors.js';
-import type { RunReport } from '../index.js';
+import type { RunReport } from '../run/evaluate.js';
 import { t } from './messages.js';
 import { findingsOf, placeIn, type Place } from './locate.js';
 import type { FormatOptions } from './options.js';
@@ -53,8 +53,8 @@ export function formatGithub(run: RunReport, o: FormatOptions): string {
       emit(`${check}@${f.declared.file}:${f.declared.line}`, command('notice', f.declared, f.title, t(o.lang, 'annot.declared', { message: f.message })));
     }
   }
-  for (const u of run.unrouted) lines.push(command('warning', placeIn(u.file, u.line, o.paths), undefined, t(o.lang, 'annot.unrouted', { rows: u.rows, region: u.region })));
+  for (const u of run.unrouted) lines.push(command('warning', placeIn(u.at.file, u.at.line, o.paths), undefined, t(o.lang, 'annot.unrouted', { rows: u.rows, region: u.region })));
   const out = lines.length ? `${lines.join('\n')}\n` : '';
-  // the UNROUTED warning is the annotation above
-  return out + formatGithubDiagnostics(run.warnings.filter((w) => w.code !== 'UNROUTED'), o);
+  // the UNROUTED warning is the annotation above, and NO_DATA is the run failure's annotation
+  return out + formatGithubDiagnostics(run.warnings.filter((w) => w.code !== 'UNROUTED' && w.code !== 'NO_DATA'), o);
 }

@@ -2,13 +2,15 @@
  * The stable machine format, described by schemas/result.schema.json.
  * Deterministic: stable key order, no timestamps.
  */
+import { locationFields } from '../errors.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { basisText, expectedShort, explain } from './explain.js';
+import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
-export const RESULT_SCHEMA_VERSION = '1.0.0';
+export const RESULT_SCHEMA_VERSION = '1.1.0';
 
 /** JSON keys are snake_case throughout (annualGrowth → annual_growth). */
 function snakeKeys(o: object): Record<string, unknown> {
@@ -51,6 +53,7 @@ function planJson(report: EvaluationReport, o: FormatOptions): Record<string, un
     summary: { ...report.evaluation.summary, total: report.evaluation.results.length, failing: report.failing },
     results: report.evaluation.results.map((r) => resultJson(r, report.year, o)),
     owed: report.evaluation.owed.map((w) => ({ id: w.id, name: w.name, unit: w.unit, period: w.period })),
+    run_failures: report.runFailures.map((f) => ({ code: f.code, period: formatAsOf(f.asOf), message: t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) }) })),
   };
 }
 
@@ -59,20 +62,25 @@ function warningsJson(run: RunReport): unknown[] {
   return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, ...(w.sheet === undefined ? {} : { sheet: w.sheet }), ...(w.cell === undefined ? {} : { cell: w.cell }), message: w.message }));
 }
 
+/** Rows set aside for regions no plan covers, with where the first one is. */
+function unroutedJson(run: RunReport): unknown[] {
+  return run.unrouted.map((u) => ({ region: u.region, rows: u.rows, ...locationFields(u.at) }));
+}
+
 /** One plan: the plan's record at the top level. Several: `plans[]` and an overall summary. */
 export function formatJson(run: RunReport, o: FormatOptions): string {
   const head = { schema_version: RESULT_SCHEMA_VERSION, plancheck_version: run.version };
   const policy = { fail_on: run.policy.failOn, missing: run.policy.missing };
   const single = run.reports.length === 1 ? run.reports[0] : undefined;
   const out = single
-    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: run.unrouted, warnings: warningsJson(run) }
+    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: unroutedJson(run), warnings: warningsJson(run) }
     : {
         ...head,
         data: run.data,
         policy,
         summary: { plans: run.reports.length, failing: run.failing, ...overall(run) },
         plans: run.reports.map((r) => planJson(r, o)),
-        unrouted: run.unrouted,
+        unrouted: unroutedJson(run),
         warnings: warningsJson(run),
       };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -23,7 +23,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { isFailing } from '../evaluate/policy.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { explain, requirementText, unitSuffix } from './explain.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -96,6 +96,18 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
       tc[outcome] = { '@_message': explain(r, report.year, o.lang), '@_type': r.code, '#text': reasonText(r, report, o, outcome) };
     }
     testcase.push(tc);
+  }
+  // a failure of the evaluation as a whole (no check found any data) fails the suite too
+  for (const f of report.runFailures) {
+    c.tests++;
+    c.failures++;
+    const asOf = formatAsOf(f.asOf);
+    testcase.push({
+      '@_classname': `${report.plan.id}.run`,
+      '@_name': `${t(o.lang, 'run.NO_DATA_TITLE', { asOf })} [${f.code}]`,
+      '@_time': '0',
+      failure: { '@_message': t(o.lang, 'run.NO_DATA', { asOf }), '@_type': f.code, '#text': t(o.lang, 'run.NO_DATA', { asOf }) },
+    });
   }
   const facts: [string, string][] = [
     ['plan', report.plan.id],

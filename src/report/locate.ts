@@ -15,8 +15,9 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isFailing } from '../evaluate/policy.js';
+import { formatAsOf } from '../model/period.js';
 import type { CheckResult } from '../evaluate/result.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { explain } from './explain.js';
 import { t } from './messages.js';
 import type { FormatOptions, RepoPaths } from './options.js';
@@ -128,6 +129,23 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         at,
         declared: absent || !at ? declaredPlace(report, declarationLine(r, report), o.paths) : undefined,
         owed: merged,
+      });
+    }
+    // an evaluation that found no data fails as a whole: where the plan's data file starts
+    for (const f of report.runFailures) {
+      const file = dataFileOf(report);
+      const header = report.data.find((d) => d.file === file)?.header;
+      out.push({
+        report,
+        result: undefined,
+        id: f.code.toLowerCase(),
+        code: f.code,
+        level: 'error',
+        title: `${report.plan.id}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf: formatAsOf(f.asOf) })}`,
+        message: t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) }),
+        at: file === undefined ? undefined : placeIn(file, header?.line ?? 1, o.paths),
+        declared: undefined,
+        owed: [],
       });
     }
     for (const [id, w] of owed) {

@@ -1,7 +1,8 @@
 /** A compact Markdown report for a pull-request comment or a job summary. */
+import { formatLocation } from '../errors.js';
 import { formatAsOf } from '../model/period.js';
 import type { Status } from '../evaluate/result.js';
-import type { RunReport } from '../index.js';
+import type { RunReport } from '../run/evaluate.js';
 import { explain, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -21,6 +22,7 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
     const s = ev.summary;
     out.push(`### ${report.plan.title} — ${formatAsOf(report.asOf)}`, '');
     out.push(t(o.lang, 'summary.line', { plan: report.plan.title, region: report.plan.region.name, year: formatAsOf(report.asOf), total: ev.results.length, ...s }), '');
+    for (const f of report.runFailures) out.push(`❌ ${t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) })}`, '');
     const notable = ev.results.filter((r) => r.status === 'fail' || r.status === 'missing' || r.status === 'error');
     if (notable.length > 0) {
       out.push(`| | ${t(o.lang, 'heading.indicator')} | ${t(o.lang, 'heading.attribute')} | ${t(o.lang, 'heading.expected')} | ${t(o.lang, 'heading.actual')} | ${t(o.lang, 'heading.details')} |`, '|---|---|---|---|---|---|');
@@ -45,7 +47,7 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
   }
   if (run.unrouted.length > 0) {
     out.push(`**${t(o.lang, 'heading.unrouted')}**`, '');
-    for (const u of run.unrouted) out.push(`- ${u.region}: ${u.rows} (${u.file}:${u.line})`);
+    for (const u of run.unrouted) out.push(`- ${u.region}: ${u.rows} (${formatLocation(u.at)})`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

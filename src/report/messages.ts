@@ -217,6 +217,7 @@ const zh: Catalog = {
   'reason.covered': '已由其他指标覆盖',
   'reason.outside_scope': '不属本规划',
   'reason.no_data': '无数据来源',
+  'reason.unreviewed': '待审核（起草程序发现）',
   'progress.with_grade': '{base}（{grade}）',
   'warnings.heading': '提示',
   'heading.owed': '尚需报送（{count} 行）',
@@ -228,6 +229,8 @@ const zh: Catalog = {
   'junit.input': '输入',
   'junit.source': '出处',
   'annot.owed': '{name}（{unit}）应报未报：{periods}',
+  'run.NO_DATA': '各项检查在 {asOf} 均无数据（均缺数据或未到报送期），本次评估不能视为通过',
+  'run.NO_DATA_TITLE': '{asOf} 无数据',
   'annot.declared': '规划在此声明该项：{message}',
   'annot.unrouted': '{rows} 行属于地区“{region}”，所给规划均不覆盖该地区',
 };
@@ -441,6 +444,7 @@ const en: Catalog = {
   'reason.covered': 'covered by',
   'reason.outside_scope': 'outside the plan',
   'reason.no_data': 'no data source',
+  'reason.unreviewed': 'not yet reviewed (found by draft)',
   'progress.with_grade': '{base} ({grade})',
   'warnings.heading': 'Notes',
   'heading.owed': 'Still owed (rows: {count})',
@@ -452,6 +456,8 @@ const en: Catalog = {
   'junit.input': 'input',
   'junit.source': 'source',
   'annot.owed': '{name} ({unit}) due and not reported: {periods}',
+  'run.NO_DATA': 'no check found any data for {asOf} (everything is missing or not yet due): an evaluation with no data is never OK',
+  'run.NO_DATA_TITLE': 'no data for {asOf}',
   'annot.declared': 'the plan declares it here: {message}',
   'annot.unrouted': 'rows for region {region}, which no plan covers: {rows}',
 };

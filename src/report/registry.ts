@@ -2,7 +2,7 @@
  * Output formats by name. Each is loaded when asked for, so that a JSON run
  * never loads the table renderer.
  */
-import type { RunReport } from '../index.js';
+import type { RunReport } from '../run/evaluate.js';
 import type { FailureFormatter } from './failure.js';
 import type { FormatOptions } from './options.js';
 

@@ -9,7 +9,7 @@
  */
 import type { Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { formatAsOf } from '../model/period.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { findingsOf, type Finding, type Place } from './locate.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -36,6 +36,7 @@ export const RULES: Readonly<Record<string, RuleText>> = {
   INCOMPLETE: { name: 'Incomplete', level: 'warning', short: 'Rows due by the period were not reported', full: 'A year-to-date total lacks some months or quarters, or a value due by the period evaluated is absent; the message lists the periods owed.' },
   BOUND_UNDETERMINED: { name: 'BoundUndetermined', level: 'warning', short: 'A value given as a bound cannot decide the check', full: 'A value written as a bound (>18000, 约95%) straddles the requirement, so the check is neither met nor missed.' },
   TEXT_TARGET: { name: 'TextTarget', level: 'note', short: 'The plan states the target as text', full: 'The target is a sentence rather than a number; it is shown for a person to judge.' },
+  NO_DATA: { name: 'NoData', level: 'error', short: 'No check found any data for the period', full: 'Every check of the plan is missing or not yet due for the period evaluated, so nothing was verified: an evaluation with no data is never OK (e.g. --period 2024-06 on a file with only yearly rows).' },
   EVAL_ERROR: { name: 'EvalError', level: 'error', short: 'A check could not be computed', full: 'The check could not be computed from the values given (e.g. a ratio whose denominator is 0).' },
 };
 

@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { CheckResult, Status } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { expectedShort, explain, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
@@ -111,6 +111,7 @@ function formatPlanTable(report: EvaluationReport, o: FormatOptions): string {
     for (const w of ev.owed) lines.push(`  - ${w.name} ${w.period} (${w.unit})`);
     lines.push('');
   }
+  for (const f of report.runFailures) lines.push(c.red.bold(`✗ ${t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) })}`), '');
   const s = ev.summary;
   lines.push(t(o.lang, 'summary.line', { plan: report.plan.title, region: report.plan.region.name, year: formatAsOf(report.asOf), total: ev.results.length, ...s }));
   return lines.join('\n');
@@ -120,7 +121,7 @@ export function formatTable(run: RunReport, o: FormatOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const parts = run.reports.map((r) => formatPlanTable(r, o));
   if (run.unrouted.length > 0) {
-    parts.push(c.bold(t(o.lang, 'heading.unrouted')) + '\n' + run.unrouted.map((u) => `  - ${u.region}: ${u.rows} (${u.file}:${u.line})`).join('\n'));
+    parts.push(c.bold(t(o.lang, 'heading.unrouted')) + '\n' + run.unrouted.map((u) => `  - ${u.region}: ${u.rows} (${formatLocation(u.at)})`).join('\n'));
   }
   const verdict = run.failing > 0 ? t(o.lang, 'summary.failed', { count: run.failing, failOn: run.policy.failOn }) : t(o.lang, 'summary.passed', { failOn: run.policy.failOn });
   parts.push(run.failing > 0 ? c.red.bold(verdict) : c.green.bold(verdict));

@@ -1,46 +1,29 @@
 /**
- * `plancheck template`: the CSV a data submitter fills in — one row for
- * every measurement the plan needs in a year, earlier-year rule inputs
- * included, with names and units filled in and the value left empty.
+ * `plancheck template`: the table a data submitter fills in — exactly the
+ * rows `evaluate --period P --require complete` would owe on an empty file:
+ * every measurement due by the period, at its own frequency (June for a
+ * monthly stock, Q2 for a quarterly one, January to June month by month for
+ * a monthly flow), and every earlier year a rule reads, with names and
+ * units filled in and the value left empty.
  */
 import Papa from 'papaparse';
-import { formatPeriod, type Period } from '../model/period.js';
-import { allMeasurements, type Plan } from '../plan/model.js';
+import { owedRows } from '../evaluate/completeness.js';
+import { MeasurementSet } from '../model/measurements.js';
+import { momentOf, parsePeriod, type Period } from '../model/period.js';
+import type { Plan } from '../plan/model.js';
 
 export interface TemplateRow {
   readonly id: string;
   readonly name: string;
   readonly year: number;
-  /** the period to report: the year, or the month/quarter asked for in it */
+  /** the period to report, at the measurement's own frequency */
   readonly period: string;
   readonly unit: string;
 }
 
-export function templateRows(plan: Plan, year: number): TemplateRow[] {
-  const byId = new Map(allMeasurements(plan).map((m) => [m.id, m]));
-  const rows: TemplateRow[] = [];
-  const seen = new Set<string>();
-  const add = (id: string, y: number): void => {
-    const m = byId.get(id);
-    const key = `${id}@${y}`;
-    if (!m || seen.has(key)) return;
-    seen.add(key);
-    rows.push({ id, name: m.name, year: y, period: String(y), unit: m.unit.text });
-  };
-  for (const ind of plan.indicators) {
-    if (ind.targets.some((t) => t.value?.kind !== 'text')) add(ind.id, year);
-  }
-  for (const r of plan.rules) {
-    if (r.fromYear !== undefined && year < r.fromYear) continue;
-    for (const input of [...r.inputs].sort((a, b) => b.offset - a.offset)) add(input.id, year + input.offset);
-  }
-  return rows;
-}
-
-/** The rows for a period: those of its year, the year's own rows asked for the month or quarter. */
+/** The rows owed for `period` (its end is the moment) when nothing has been reported. */
 export function templateRowsFor(plan: Plan, period: Period): TemplateRow[] {
-  const own = formatPeriod(period);
-  return templateRows(plan, period.year).map((r) => (r.year === period.year ? { ...r, period: own } : r));
+  return owedRows(plan, new MeasurementSet(), momentOf(period), true).map((o) => ({ id: o.id, name: o.name, year: parsePeriod(o.period)?.year ?? period.year, period: o.period, unit: o.unit }));
 }
 
 export function formatTemplate(plans: readonly Plan[], periods: readonly Period[]): string {

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { diagnosticMessage, formatLocation } from '../errors.js';
 import type { CheckResult, Status } from '../evaluate/result.js';
-import type { EvaluationReport, RunReport } from '../index.js';
+import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { formatAsOf } from '../model/period.js';
 import { explain, requirementText } from './explain.js';
 import { statusLabel, t, type Lang } from './messages.js';

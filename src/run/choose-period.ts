@@ -10,7 +10,7 @@
  */
 import { DataError, errorDiagnostic, warningDiagnostic, type Diagnostic, type Location } from '../errors.js';
 import type { MeasurementSet, Observation } from '../model/measurements.js';
-import { endMonth, formatAsOf, parsePeriod, type AsOf } from '../model/period.js';
+import { formatAsOf, parsePeriod, type AsOf } from '../model/period.js';
 import type { Plan } from '../plan/model.js';
 
 /** Years after its final year that a plan still governs: the final evaluation's year. */
@@ -44,11 +44,6 @@ interface Moment {
 const key = (a: AsOf): string => formatAsOf(a);
 const later = (a: AsOf, b: AsOf): boolean => a.year > b.year || (a.year === b.year && a.month > b.month);
 
-/** Where an observation was read: its file and line, and its workbook cell. */
-function observationLocation(o: Observation): Location {
-  return { file: o.file, line: o.line, ...(o.sheet === undefined ? {} : { sheet: o.sheet }), ...(o.cell === undefined ? {} : { cell: o.cell }) };
-}
-
 function moments(pd: PlanData): Map<string, Moment> {
   const targeted = new Set(pd.plan.indicators.filter((i) => i.targets.some((t) => t.value?.kind !== 'text')).map((i) => i.id));
   const out = new Map<string, Moment>();
@@ -60,10 +55,10 @@ function moments(pd: PlanData): Map<string, Moment> {
     if (at !== undefined && (m.at === undefined || (m.at.file === at.file && (at.line ?? 0) < (m.at.line ?? 0)))) m.at = at;
     out.set(k, m);
   };
-  for (const o of pd.data.all()) count({ year: o.period.year, month: endMonth(o.period) }, 1, targeted.has(o.id) ? 1 : 0, observationLocation(o));
+  for (const o of pd.data.all()) count({ year: o.period.year, month: o.period.to }, 1, targeted.has(o.id) ? 1 : 0, o.at);
   for (const [p, n] of pd.empty) {
     const period = parsePeriod(p);
-    if (period) count({ year: period.year, month: endMonth(period) }, n, 0);
+    if (period) count({ year: period.year, month: period.to }, n, 0);
   }
   return out;
 }
@@ -142,11 +137,11 @@ export function outsideYearsWarning(pd: PlanData): Diagnostic | undefined {
   });
   const n = obs.length + empties.reduce((s, [, c]) => s + c, 0);
   if (n === 0) return undefined;
-  const first = obs.reduce<Observation | undefined>((a, b) => (a === undefined || b.file < a.file || (b.file === a.file && b.line < a.line) ? b : a), undefined);
+  const first = obs.reduce<Observation | undefined>((a, b) => (a === undefined || b.at.file < a.at.file || (b.at.file === a.at.file && b.at.line < a.at.line) ? b : a), undefined);
   return warningDiagnostic(
     'OUTSIDE_PLAN_YEARS',
     { en: `${n} row(s) lie outside plan ${pd.plan.id}'s years (${years.from}–${years.to})`, zh: `${n} 行数据不在规划 ${pd.plan.id} 的年份（${years.from}–${years.to}）内` },
-    first ? { file: first.file, line: first.line } : {},
+    first ? first.at : {},
   );
 }
 

@@ -3,7 +3,7 @@ import { unknownIndicatorWarning } from '../data/bind.js';
 import type { RawRow } from '../data/parse-csv.js';
 import { UsageError, warningDiagnostic, type Diagnostic } from '../errors.js';
 import type { MeasurementSet } from '../model/measurements.js';
-import { asOfPeriod, endMonth, parsePeriod, type AsOf } from '../model/period.js';
+import { asOfPeriod, parsePeriod, type AsOf } from '../model/period.js';
 import type { Plan } from '../plan/model.js';
 import { rowLocation } from '../model/row.js';
 import { icu } from '../report/plural.js';
@@ -12,7 +12,7 @@ import { icu } from '../report/plural.js';
 export function latestAsOf(data: MeasurementSet): AsOf | undefined {
   let best: AsOf | undefined;
   for (const o of data.all()) {
-    const a = { year: o.period.year, month: endMonth(o.period) };
+    const a = { year: o.period.year, month: o.period.to };
     if (!best || a.year > best.year || (a.year === best.year && a.month > best.month)) best = a;
   }
   return best;
@@ -21,8 +21,9 @@ export function latestAsOf(data: MeasurementSet): AsOf | undefined {
 export function fixedAsOf(options: { readonly year?: number; readonly period?: string }): AsOf | undefined {
   if (options.period !== undefined) {
     const p = parsePeriod(options.period);
-    if (!p) throw new UsageError({ en: `--period must be a year (2024), month (2024-06) or quarter (2024-Q2), not "${options.period}"`, zh: `--period 应为年份（2024）、月份（2024-06）或季度（2024-Q2），不能是“${options.period}”` });
-    if (options.year !== undefined && options.year !== p.year) throw new UsageError({ en: `--year ${options.year} and --period ${options.period} disagree`, zh: `--year ${options.year} 与 --period ${options.period} 不一致` });
+    if (!p) throw new UsageError({ en: `--period must be a year (2024), month (2024-06), quarter (2024-Q2) or months from January (2024年1-6月), not "${options.period}"`, zh: `--period 应为年份（2024）、月份（2024-06）、季度（2024-Q2）或自年初起的月份（2024年1-6月），不能是“${options.period}”` });
+    // one moment: --year and --period together are two answers to one question, even when they agree
+    if (options.year !== undefined) throw new UsageError({ en: `give --year or --period, not both (--year ${options.year}, --period ${options.period})`, zh: `--year 与 --period 只能给出一个（--year ${options.year}，--period ${options.period}）` });
     return asOfPeriod(p);
   }
   return options.year === undefined ? undefined : { year: options.year, month: 12 };

@@ -5,16 +5,14 @@
  * evaluates it, so that the rules show each year's computation and a final
  * evaluation gives exactly `evaluate`'s verdict at the target.
  */
-import { Binder } from '../data/bind.js';
-import { streamDataFiles, type ReadOptions } from '../data/stream.js';
-import { DataError, UsageError, type Diagnostic } from '../errors.js';
+import type { ReadOptions } from '../data/stream.js';
+import { UsageError, type Diagnostic } from '../errors.js';
 import { evaluatePlan } from '../evaluate/evaluate-plan.js';
 import { progressOf } from '../evaluate/progress.js';
 import type { AsOf } from '../model/period.js';
-import { loadPlan } from '../plan/load.js';
 import type { ProgressReport, RuleYear } from '../report/progress-format.js';
-import { resolveAsOf } from './choose-period.js';
-import { fixedAsOf, latestAsOf, UnknownNames } from './common.js';
+import { fixedAsOf, latestAsOf } from './common.js';
+import { ingest, loadPlans } from './pipeline.js';
 
 export interface ReportOptions {
   /** one plan: a bundled id or a plan file (several are refused: one report per plan) */
@@ -44,24 +42,14 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
   if (options.data.length === 0) throw new UsageError({ en: 'no data file given: plancheck report --plan <id> <data.csv...>', zh: '没有给出数据文件：plancheck report --plan <规划> <数据.csv...>' });
   if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError({ en: `--date must be a day (2026-11-20), not "${options.date}"`, zh: `--date 应为日期（如 2026-11-20），不能是“${options.date}”` });
   const fixed = fixedAsOf(options);
-  const l = await loadPlan(options.plans[0] as string);
-  const binder = new Binder(l.plan, fixed === undefined ? {} : { defaultYear: fixed.year }, false);
-  const unknown = new UnknownNames();
-  const read = await streamDataFiles(
-    options.data,
-    (row) => {
-      if (binder.add(row) === 'unknown') unknown.add(row, l.plan);
-    },
-    undefined,
-    options.input,
-  );
-  const b = binder.result();
-  if (read.errors.length > 0 || b.errors.length > 0) throw new DataError('invalid data', [...read.errors, ...b.errors]);
-  const warnings = [...read.warnings, ...b.warnings, ...(await unknown.warnings())];
-  const data = b.measurements;
-  // the cut-off as evaluate chooses it: given, or the latest moment the data backs (a stray
-  // 2032 row or a lone month does not move a final evaluation); rows outside the plan's years warned about
-  const asOf = resolveAsOf([{ plan: l.plan, data, empty: binder.emptyByPeriod }], fixed, warnings) ?? latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
+  // the pipeline evaluate runs: the same reading, routing, binding, consistency checks and choice of the moment
+  const loaded = await loadPlans(options.plans);
+  const run = await ingest(loaded, options.data, { ...(fixed === undefined ? {} : { fixed }), ...(options.input === undefined ? {} : { input: options.input }) });
+  const pd = run.plans[0] as (typeof run.plans)[number];
+  const l = pd.loaded;
+  const data = pd.data;
+  const warnings = run.warnings;
+  const asOf = run.asOf ?? latestAsOf(data) ?? { year: l.plan.period.lastYear, month: 12 };
   const items = l.plan.indicators.filter((i) => i.targets.length > 0).map((i) => progressOf(i, data, asOf));
   const dataYears = data.years().filter((y) => y <= asOf.year);
   // every year as `evaluate --year Y` sees it, the last one as of the cut-off
@@ -81,7 +69,7 @@ export async function progressReport(options: ReportOptions): Promise<ProgressRe
     plan: l.plan,
     planFile: l.file,
     sha256: l.sha256,
-    data: read.files,
+    data: run.files,
     asOf,
     final: isFinal(asOf, l.plan.period.lastYear),
     years,

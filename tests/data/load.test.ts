@@ -58,7 +58,7 @@ describe('bad input names every bad line', () => {
     { file: 'missing-column.csv', lines: [1], message: /missing required column "value"/ },
     { file: 'empty.csv', lines: [1], message: /empty/ },
     { file: 'header-only.csv', lines: [1], message: /no data rows/ },
-    { file: 'conflict.csv', lines: [4], message: /"19.5" here but "19" at .*conflict.csv:2/ },
+    { file: 'conflict.csv', lines: [4], message: /"21" here but "19" at .*conflict.csv:2/ },
     { file: 'bad-unit.csv', lines: [2, 3], message: /unit/ },
     { file: 'bad-period.csv', lines: [2, 3], message: /is not a year/ },
     { file: 'ragged.csv', lines: [2, 3], message: /fields where the header has 3/ },
@@ -93,7 +93,7 @@ describe('matching names', () => {
   ])('%j names home_visit_share', (name) => {
     const bound = bindRows(plan, [{ file: 'x.csv', line: 2, indicator: name, value: '19', period: '2023' }]);
     expect(bound.errors).toEqual([]);
-    expect(bound.measurements.valueAsOf('home_visit_share', 2023, 12, 'latest')?.observations[0]?.line).toBe(2);
+    expect(bound.measurements.valueAsOf('home_visit_share', 2023, 12, 'latest')?.observations[0]?.at.line).toBe(2);
   });
 
   it('an unknown name is a warning with the closest plan names', () => {

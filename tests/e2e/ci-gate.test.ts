@@ -52,8 +52,10 @@ describe('a CI gate over two cities, one monthly file', () => {
     const text = readFileSync(xml, 'utf8');
     expect(XMLValidator.validate(text)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false }).parse(text) as { testsuites: { '@_tests': string; '@_failures': string; testsuite: { '@_name': string; testcase: { '@_name': string; failure?: unknown; skipped?: unknown }[] }[] } };
-    expect(doc.testsuites['@_tests']).toBe('9');
-    expect(doc.testsuites['@_failures']).toBe('1');
+    // 9 checks, and 测试市's evaluation as a whole: no check found data for June (a yearly row only), which fails
+    expect(doc.testsuites['@_tests']).toBe('10');
+    expect(doc.testsuites['@_failures']).toBe('2');
+    expect(doc.testsuites.testsuite[0]?.testcase.find((c) => c['@_name'].includes('[NO_DATA]'))?.failure).toBeDefined();
     const other = doc.testsuites.testsuite[1];
     expect(other?.testcase.find((c) => c['@_name'].includes('home_repairs'))?.failure).toBeDefined();
     expect(other?.testcase.find((c) => c['@_name'].includes('volunteer_share'))?.skipped).toBeDefined();
@@ -80,13 +82,15 @@ describe('a CI gate over two cities, one monthly file', () => {
     expect(s.version).toBe('2.1.0');
     // one run per plan and period
     expect(s.runs.map((x) => (x as unknown as { automationDetails: { id: string } }).automationDetails.id)).toEqual(['plancheck/basic/2024-06/', 'plancheck/other/2024-06/']);
-    expect(s.runs[0]?.results).toEqual([]);
+    // 测试市: no check found data for June — the run fails, so code scanning sees it too
+    expect(s.runs[0]?.results.map((x) => [x.ruleId, x.level, x.locations[0]?.physicalLocation.region.startLine])).toEqual([['NO_DATA', 'error', 1]]);
     const run = s.runs[1];
     expect(run?.tool.driver.name).toBe('plancheck');
     expect(run?.results).toHaveLength(1);
     expect(run?.results[0]).toMatchObject({ ruleId: 'INCOMPLETE', level: 'error' });
     expect(run?.results[0]?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'tests/fixtures/two-regions/monthly.csv' }, region: { startLine: 7 } });
     expect(run?.tool.driver.rules.map((x) => x.id)).toEqual(['INCOMPLETE']);
+    expect(s.runs[0]?.tool.driver.rules.map((x) => x.id)).toEqual(['NO_DATA']);
   });
 
   it('CSV: one row per result, parseable', () => {

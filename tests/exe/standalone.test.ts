@@ -33,6 +33,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCliIn, type CliRun } from '../helpers/run-cli.js';
 import { assertValidJson } from '../helpers/schemas.js';
+import { scannedPdf } from '../helpers/tiny-pdf.js';
 import { longWorkbook } from '../helpers/workbooks.js';
 
 const LINUX = join(ROOT, 'dist/plancheck-linux-x64');
@@ -52,10 +53,10 @@ interface ExeFormat {
 
 const format = (await import(pathToFileURL(join(ROOT, 'scripts/exe-format.mjs')).href)) as ExeFormat;
 
-/** The package files the CLI reads, as the executables must embed them: package.json, plans, their build cache, schemas, sources. */
+/** The package files the CLI reads, as the executables must embed them: package.json, plans, their build cache, the region table, schemas, sources. */
 function packageFiles(): string[] {
   const under = (dir: string): string[] => readdirSync(join(ROOT, dir)).sort().map((f) => `${dir}/${f}`);
-  return ['package.json', ...under('plans'), ...under('dist/plan-cache'), ...under('schemas'), ...under('sources')].sort();
+  return ['package.json', ...under('plans'), ...under('dist/plan-cache'), 'dist/regions.tsv', ...under('schemas'), ...under('sources')].sort();
 }
 
 /** How the build made a target (dist/exe/<target>.json). */
@@ -74,6 +75,9 @@ function inputsInto(dir: string, workbook: string): void {
   copyFileSync(join(ROOT, 'tests/fixtures/basic/plan.yaml'), join(dir, 'my-plan.yaml'));
   copyFileSync(join(ROOT, 'tests/fixtures/bad-data/non-numeric.csv'), join(dir, 'bad-value.csv'));
   copyFileSync(workbook, join(dir, 'suzhou-2023.xlsx'));
+  copyFileSync(join(ROOT, 'examples/monthly-2024.csv'), join(dir, 'monthly-2024.csv'));
+  copyFileSync(join(ROOT, 'tests/fixtures/draft/wuxi-15th.html'), join(dir, 'wuxi-15th.html'));
+  writeFileSync(join(dir, 'scanned.pdf'), scannedPdf());
 }
 
 function exeIn(dir: string, args: readonly string[], env: Record<string, string> = {}): CliRun {
@@ -129,6 +133,7 @@ suite(`the Linux executable, run from an empty folder${skipped}`, () => {
     { name: 'evaluate a workbook against a bundled plan', args: ['evaluate', '--plan', 'suzhou', 'suzhou-2023.xlsx', '--format', 'json'], status: 1 },
     { name: "evaluate a bureau's workbook against a plan file of the user's own (YAML parser, schema validator)", args: ['evaluate', '--plan', 'my-plan.yaml', 'bureau.xlsx', '--format', 'json'], status: 1 },
     { name: 'evaluate in Chinese, as a table', args: ['evaluate', '--plan', 'suzhou', 'suzhou-2023.csv', '--lang', 'zh'], status: 1 },
+    { name: 'evaluate two cities from one file (rows routed by region: the region table)', args: ['evaluate', '--plan', 'suzhou', '--plan', 'taicang', '--period', '2024-06', 'monthly-2024.csv', '--format', 'json'], status: 1 },
     { name: 'plans', args: ['plans'], status: 0 },
     { name: 'plans as JSON', args: ['plans', '--format', 'json'], status: 0 },
     { name: 'show', args: ['show', 'taicang', '--lang', 'zh'], status: 0 },
@@ -162,6 +167,32 @@ suite(`the Linux executable, run from an empty folder${skipped}`, () => {
       for (const entry of Object.keys(a).filter((e) => e !== 'docProps/core.xml')) expect(Buffer.from(a[entry] as Uint8Array).equals(Buffer.from(b[entry] as Uint8Array)), `${out}: ${entry}`).toBe(true);
     }
   });
+
+  it('drafts a plan from a web page as the CLI does, and refuses a PDF with what to do', () => {
+    const args = ['draft', 'wuxi-15th.html', '-o', 'wuxi-15th.yaml'];
+    const mine = exe(args);
+    const theirs = cli(args);
+    expect(mine).toEqual(theirs);
+    expect(mine.status).toBe(0);
+    expect(readFileSync(join(user, 'wuxi-15th.yaml'), 'utf8')).toBe(readFileSync(join(cliDir, 'wuxi-15th.yaml'), 'utf8'));
+    // PDF.js needs a native canvas module under Node, which the executable does not carry
+    const pdf = exe(['draft', 'scanned.pdf', '-o', 'scanned.yaml', '--lang', 'zh']);
+    expect(pdf.status).toBe(2);
+    expect(pdf.stdout).toBe('');
+    expect(pdf.stderr).toBe('scanned.pdf: 错误: scanned.pdf 是 PDF，独立可执行文件无法读取（PDF.js 需要原生模块）：请改用规划的 .docx 或网页起草，或用 npm 包（npx plancheck draft）读取该 PDF\n');
+    expect(existsSync(join(user, 'scanned.yaml'))).toBe(false);
+  });
+
+  (LIBREOFFICE || process.env['CI'] ? it : it.skip)('drafts a plan from a .docx (LibreOffice\'s, from the web page) as the CLI does', () => {
+    const profile = pathToFileURL(mkdtempSync(join(tmpdir(), 'plancheck-exe-lo-'))).href;
+    const made = mkdtempSync(join(tmpdir(), 'plancheck-exe-docx-'));
+    execFileSync(LIBREOFFICE ?? 'libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', made, join(user, 'wuxi-15th.html')], { stdio: 'pipe', timeout: 120_000 });
+    for (const dir of [user, cliDir]) copyFileSync(join(made, 'wuxi-15th.docx'), join(dir, 'wuxi-15th.docx'));
+    const args = ['draft', 'wuxi-15th.docx', '-o', 'wuxi-15th-docx.yaml'];
+    const mine = exe(args);
+    expect(mine).toEqual(cli(args));
+    expect(readFileSync(join(user, 'wuxi-15th-docx.yaml'), 'utf8')).toBe(readFileSync(join(cliDir, 'wuxi-15th-docx.yaml'), 'utf8'));
+  }, 180_000);
 
   it('writes the same Word report as the CLI, byte for byte, and it opens', () => {
     const args = ['report', '--plan', 'suzhou', ...SERIES, '--lang', 'zh', '--format', 'docx', '--output', 'report.docx'];

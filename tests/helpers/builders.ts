@@ -1,6 +1,6 @@
 /** Small builders for in-memory plans and measurements (no files). */
 import { MeasurementSet } from '../../src/model/measurements.js';
-import type { Period } from '../../src/model/period.js';
+import { parsePeriod, wholeYear, type Period } from '../../src/model/period.js';
 import { parseExpression } from '../../src/expr/parse.js';
 import { collectReferences } from '../../src/expr/ast.js';
 import type { Indicator, Measurement, Plan, Rule, Target } from '../../src/plan/model.js';
@@ -76,12 +76,23 @@ export function makePlan(parts: { indicators?: Indicator[]; measurements?: Measu
   };
 }
 
+/** A period as a test writes it: a year, a text (`2024-06`, `2024-Q2`, `2024年1-6月`) or a span. */
+export function periodOf(p: Period | number | string): Period {
+  if (typeof p === 'number') return wholeYear(p);
+  if (typeof p === 'string') {
+    const q = parsePeriod(p);
+    if (!q) throw new Error(`not a period: ${p}`);
+    return q;
+  }
+  return p;
+}
+
 /** rows: [id, period, value text, unit] */
-export function makeMeasurements(rows: readonly (readonly [string, Period | number, string, string])[]): MeasurementSet {
+export function makeMeasurements(rows: readonly (readonly [string, Period | number | string, string, string])[]): MeasurementSet {
   const set = new MeasurementSet();
   rows.forEach(([id, p, text, unitText], i) => {
     const unit = parseUnit(unitText);
-    const period: Period = typeof p === 'number' ? { kind: 'year', year: p } : p;
+    const period = periodOf(p);
     const parsed = parseValue(text);
     const value =
       parsed.kind === 'number'
@@ -89,7 +100,7 @@ export function makeMeasurements(rows: readonly (readonly [string, Period | numb
         : parsed.kind === 'boolean'
           ? { kind: 'boolean' as const, value: parsed.value }
           : { kind: 'absent' as const, text };
-    set.add({ id, period, value, unit, text, file: 'data.csv', line: i + 2 });
+    set.add({ id, period, value, unit, text, at: { file: 'data.csv', line: i + 2 } });
   });
   return set;
 }

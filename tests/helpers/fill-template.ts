@@ -8,6 +8,7 @@
  */
 import type { Plan } from '../../src/plan/model.js';
 import { Decimal } from '../../src/values/decimal.js';
+import { months, parsePeriod, wholeYear } from '../../src/model/period.js';
 
 const grow = (base: number, year: number): Decimal => new Decimal(base).mul(new Decimal('1.1').pow(year - 2020));
 
@@ -40,15 +41,29 @@ const MEASURES: Record<string, (year: number) => Decimal> = {
   省级特困人员基本生活指导标准: (y) => grow(1000, y).mul('1.3'),
 };
 
-/** The value a template row is filled with: a rule input's from the story, an indicator's meeting its target. */
-export function passingValue(plan: Plan, name: string, year: number): string {
+/**
+ * The value a template row is filled with: a rule input's from the story, an
+ * indicator's meeting its target. `period` is the row's period (`2024`,
+ * `2024-06`, `2024-Q2`): a flow's row is its share of the year (a quarter a
+ * quarter of the annual amount, rounded away from the target's side), so the
+ * rows of a year add up to a year that meets it.
+ */
+export function passingValue(plan: Plan, name: string, period: string | number): string {
+  const p = typeof period === 'number' ? wholeYear(period) : parsePeriod(period);
+  if (!p) throw new Error(`not a period: ${period}`);
+  const year = p.year;
   const measure = MEASURES[name];
-  if (measure) return measure(year).toFixed();
+  if (measure) return measure(year).toDecimalPlaces(2).toFixed();
   const ind = plan.indicators.find((x) => x.name === name);
   const t = ind?.targets.find((x) => x.year === year) ?? ind?.targets[ind.targets.length - 1];
-  if (!t) throw new Error(`no value for ${name}`);
+  if (!ind || !t) throw new Error(`no value for ${name}`);
   if (t.value?.kind === 'boolean') return '是';
-  if (t.comparison === 'between' && t.range) return t.range[0].add(t.range[1]).div(2).toFixed();
-  if (t.value?.kind === 'number') return (t.comparison === '>' ? t.value.value.add(1) : t.comparison === '<' ? t.value.value.sub(1) : t.value.value).toFixed();
-  throw new Error(`${name}: a text target has no template row`);
+  let v: Decimal;
+  if (t.comparison === 'between' && t.range) v = t.range[0].add(t.range[1]).div(2);
+  else if (t.value?.kind === 'number') v = t.comparison === '>' ? t.value.value.add(1) : t.comparison === '<' ? t.value.value.sub(1) : t.value.value;
+  else throw new Error(`${name}: a text target has no template row`);
+  if (ind.rollup !== 'sum' || months(p) === 12) return v.toFixed();
+  const share = v.mul(months(p)).div(12);
+  const lower = t.comparison === '<' || t.comparison === '<=';
+  return share.toDecimalPlaces(2, lower ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL).toFixed();
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { decodeBytes } from '../../src/data/decode.js';
-import { formatPeriod, parsePeriod } from '../../src/model/period.js';
+import { formatPeriod, parsePeriod, kindOf } from '../../src/model/period.js';
 
 /** A plain number (`600`, `19.5`) becomes a number cell; anything else (`22,000`, `是`) stays text, as typed. */
 function cellValue(text: string): string | number | null {
@@ -42,7 +42,8 @@ export async function longWorkbook(csv: string, out: string): Promise<void> {
 export function periodHeader(period: string): string {
   const p = parsePeriod(period);
   if (!p) throw new Error(`not a period: ${period}`);
-  return p.kind === 'year' ? `${p.year}年` : p.kind === 'month' ? `${p.year}年${p.month}月` : formatPeriod(p);
+  const k = kindOf(p);
+  return k === 'year' ? `${p.year}年` : k === 'month' ? `${p.year}年${p.to}月` : formatPeriod(p);
 }
 
 /**

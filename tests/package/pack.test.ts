@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
 import { assertValidJson } from '../helpers/schemas.js';
+import { cidFontPdf } from '../helpers/tiny-pdf.js';
 import { HOMEPAGE } from '../../src/report/sarif.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -68,6 +69,8 @@ function lockFor(tarballName: string, integrity: string): object {
       delete entry.devOptional;
       packages[path] = entry;
       visit(path, entry.dependencies);
+      // optional ones too (pdfjs-dist's @napi-rs/canvas, one package per platform): npm ci wants them in the lock, and installs the one for this machine
+      visit(path, entry.optionalDependencies as Record<string, string> | undefined);
     }
   };
   visit('', pkg.dependencies);
@@ -90,9 +93,9 @@ beforeAll(() => {
 
 describe('the packed tarball', () => {
   it('holds only what the CLI and the API need', () => {
-    const allowed = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^bin\/plancheck\.js$/, /^dist\/plancheck\.cjs$/, /^dist\/docx\.cjs$/, /^dist\/api\.js$/, /^dist\/types\/.+\.d\.ts$/, /^dist\/plan-cache\/[\w-]+\.json$/, /^dist\/schema\/plan-validate\.cjs$/, /^plans\/[\w-]+\.yaml$/, /^schemas\/[\w-]+\.schema\.json$/, /^sources\/([\w-]+\.txt|README\.md)$/, /^docs\/plan-format\.md$/];
+    const allowed = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^bin\/plancheck\.js$/, /^dist\/plancheck\.cjs$/, /^dist\/docx\.cjs$/, /^dist\/api\.js$/, /^dist\/types\/.+\.d\.ts$/, /^dist\/plan-cache\/[\w-]+\.json$/, /^dist\/regions\.tsv$/, /^dist\/schema\/plan-validate\.cjs$/, /^plans\/[\w-]+\.yaml$/, /^schemas\/[\w-]+\.schema\.json$/, /^sources\/([\w-]+\.txt|README\.md)$/, /^docs\/plan-format\.md$/];
     expect(files.filter((f) => !allowed.some((a) => a.test(f)))).toEqual([]);
-    for (const must of ['LICENSE', 'dist/plancheck.cjs', 'dist/docx.cjs', 'dist/api.js', 'dist/types/index.d.ts', 'plans/suzhou.yaml', 'dist/plan-cache/suzhou.json', 'schemas/result.schema.json', 'schemas/diff.schema.json']) expect(files).toContain(must);
+    for (const must of ['LICENSE', 'dist/plancheck.cjs', 'dist/docx.cjs', 'dist/api.js', 'dist/types/index.d.ts', 'plans/suzhou.yaml', 'dist/plan-cache/suzhou.json', 'dist/regions.tsv', 'schemas/result.schema.json', 'schemas/diff.schema.json']) expect(files).toContain(must);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
   });
 
@@ -151,6 +154,19 @@ describe('the packed tarball', () => {
     const bad = run('npx', ['--no-install', 'plancheck', 'validate', join(ROOT, 'tests/fixtures/bad-plans/expr-syntax.yaml')], project);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/expr-syntax.yaml:\d+:\d+: error/);
+  });
+
+  it('drafts a plan from a web page and reads a PDF with the installed readers (htmlparser2, pdfjs-dist and its CMaps)', () => {
+    const html = run('npx', ['--no-install', 'plancheck', 'draft', join(ROOT, 'tests/fixtures/draft/wuxi-15th.html'), '-o', join(project, 'wuxi.yaml')], project);
+    expect(html.stderr).not.toMatch(/internal error|Cannot find module/);
+    expect(html.status).toBe(0);
+    expect(run('npx', ['--no-install', 'plancheck', 'validate', join(project, 'wuxi.yaml')], project).status).toBe(0);
+    // Chinese in a font with no Unicode map: read only with the CMaps pdfjs-dist ships; the page holds no table
+    writeFileSync(join(project, 'cid.pdf'), cidFontPdf(['无锡市“十五五”民政事业发展规划', '到2030年，养老服务设施覆盖率达到100%']));
+    const pdf = run('npx', ['--no-install', 'plancheck', 'draft', join(project, 'cid.pdf')], project);
+    expect(pdf.stderr).not.toMatch(/internal error|Cannot find module|scanned/);
+    expect(pdf.status).toBe(2);
+    expect(pdf.stderr).toMatch(/no indicator table of the plan was found/);
   });
 
   it('a script imports the API: evaluate, loadPlan, bundledPlanIds', () => {

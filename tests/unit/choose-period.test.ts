@@ -1,13 +1,13 @@
 /** Which period an evaluation takes when none is given, and one value per moment. Pure. */
 import { describe, expect, it } from 'vitest';
 import { periodConflicts } from '../../src/model/consistency.js';
-import type { Period } from '../../src/model/period.js';
+import { monthOf, quarterOf, type Period } from '../../src/model/period.js';
 import { chooseAsOf, outsideYearsWarning } from '../../src/run/choose-period.js';
 import { makeIndicator, makeMeasurement, makeMeasurements, makePlan } from '../helpers/builders.js';
 
 const plan = makePlan({ indicators: ['a', 'b', 'c', 'd'].map((id) => makeIndicator({ id, name: id })), measurements: [makeMeasurement('std', '低保标准', '元/人·月')] });
-const month = (year: number, m: number): Period => ({ kind: 'month', year, month: m });
-const quarter = (year: number, q: number): Period => ({ kind: 'quarter', year, quarter: q });
+const month = (year: number, m: number): Period => monthOf(year, m);
+const quarter = (year: number, q: number): Period => quarterOf(year, q);
 const year2023 = (['a', 'b', 'c', 'd'] as const).map((id) => [id, 2023, '60', '%'] as const);
 
 describe('chooseAsOf', () => {

@@ -16,7 +16,7 @@ import { planSchemaValidator } from '../plan/schema.js';
 import { validatePlan } from '../plan/validate.js';
 import type { Io } from './io.js';
 import { resolveLang } from './options.js';
-import { checkOutputFile, writeAtomic } from './outputs.js';
+import { checkOutputFile, writeOutput } from './outputs.js';
 
 export interface DraftFlags {
   output?: string;
@@ -57,7 +57,7 @@ export async function runDraft(io: Io, document: string, flags: DraftFlags): Pro
   }
   const stray = checked.warnings.filter((w) => w.code === 'QUOTE_NOT_IN_SEED');
   if (stray.length > 0) throw new Error(`the draft quotes text that is not in the document: ${stray.map((w) => w.path).join(', ')}`);
-  if (flags.output !== undefined) writeAtomic(flags.output, yaml);
+  if (flags.output !== undefined) writeOutput(flags.output, yaml);
   else io.out(yaml);
   const n = { indicators: report.plan.indicators.length, rules: report.plan.rules.length, unreviewed: report.plan.not_encoded.length, guesses: countGuesses(report) };
   const where = flags.output ?? (lang === 'zh' ? '标准输出' : 'stdout');

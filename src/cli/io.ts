@@ -9,6 +9,8 @@ export interface Io {
   err(text: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTty: boolean;
+  /** the terminal's width in columns, when stdout is a terminal (undefined when piped: full width) */
+  readonly columns?: number | undefined;
 }
 
 /** Streams whose reader has gone (`plancheck … | head -1`): further output is dropped, quietly. */
@@ -41,6 +43,9 @@ export const processIo: Io = {
   err: (text) => writeTo(process.stderr, text),
   env: process.env,
   stdoutIsTty: process.stdout.isTTY === true,
+  get columns(): number | undefined {
+    return process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  },
 };
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: 'zh' | 'en' = 'en'): void {

@@ -4,7 +4,7 @@
  * 0 nothing fails, 1 something fails, 2 bad input or usage, 3 a bug.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { errorDiagnostic, InputError, type Diagnostic } from '../errors.js';
+import { errorDiagnostic, InputError, UsageError, type Diagnostic } from '../errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
 import { bugsUrl, version } from '../version.js';
 import type { DiffFlags } from './diff-command.js';
@@ -14,6 +14,8 @@ import type { TemplateFlags } from './plan-commands.js';
 import type { ReportFlags } from './report-command.js';
 import type { Lang } from '../report/messages.js';
 import { commanderMessageZh } from './commander-zh.js';
+import type { HelpConfiguration } from 'commander';
+import type { EvaluateContext } from './failure-outputs.js';
 import { printDiagnostics, processIo, type Io } from './io.js';
 import { resolveLang } from './options.js';
 
@@ -29,20 +31,18 @@ function addReadOptions(cmd: Command): Command {
 /** diff options that take a value, for options written after `--` */
 const TAKES_VALUE = new Set(['-f', '--format', '--lang', '-p', '--plan']);
 
-/** What a command tells main about a run: whether its `--output` files were already dealt with. */
-export interface RunContext {
-  outputsHandled: boolean;
-}
-
-function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: RunContext = { outputsHandled: false }, messageLang: Lang = 'en'): Command {
+export function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: string[] | undefined, ctx: EvaluateContext = {}, messageLang: Lang = 'en', zhHelp: HelpConfiguration = {}): Command {
   const later = async (p: Promise<number>): Promise<void> => setCode(await p);
   const program = new Command('plancheck')
     .description('Check indicator targets and rules of five-year civil-affairs plans (民政事业发展规划) against measured data.')
     .version(version(), '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
+    // --help in Chinese: the descriptions and commander's own words (help-zh.ts); set before the commands, which inherit it
+    .configureHelp(messageLang === 'zh' ? zhHelp : {})
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(messageLang === 'zh' ? commanderMessageZh(s) : s) })
     .showHelpAfterError('(run plancheck --help for usage)');
+  if (messageLang === 'zh') program.helpCommand('help [command]', '显示命令帮助');
 
   addReadOptions(program.command('evaluate'))
     .description('evaluate every target and rule of a plan on data files (CSV or .xlsx workbooks, long or wide tables)')
@@ -138,6 +138,44 @@ function buildProgram(io: Io, setCode: (code: number) => void, afterDashes: stri
   return program;
 }
 
+/**
+ * An option that takes one value, given twice (`--format json --format
+ * junit`, `--period 2024-05 --period 2024-06`), is a usage error naming both
+ * values: commander would keep the last one silently. Options meant to be
+ * repeated (`--plan`, `--output`, `--sheet`, template's `--period`) collect
+ * their values and are left alone.
+ */
+function refuseRepeatedOptions(program: Command, args: readonly string[]): void {
+  const cmd = program.commands.find((c) => c.name() === args[0]);
+  if (!cmd) return;
+  const single = cmd.options.filter((o) => (o.required || o.optional) && (o.parseArg === undefined || o.argChoices !== undefined));
+  const given = new Map<Option, string[]>();
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const o = single.find((x) => x.long === name || x.short === name) ?? (a.startsWith('-') && !a.startsWith('--') && a.length > 2 ? single.find((x) => x.short === a.slice(0, 2)) : undefined);
+    if (!o) continue;
+    let value: string;
+    if (name !== a && a.startsWith('--')) value = a.slice(eq + 1);
+    else if (a.length > 2 && !a.startsWith('--')) value = a.slice(2);
+    else value = (args[++i]) ?? '';
+    const values = given.get(o) ?? [];
+    values.push(value);
+    given.set(o, values);
+  }
+  for (const [o, values] of given) {
+    if (values.length < 2) continue;
+    const name = o.long ?? o.short ?? o.name();
+    const list = values.map((v) => `"${v}"`);
+    throw new UsageError({
+      en: `${name} is given ${values.length} times (${list.join(', ')}): it takes one value; give it once`,
+      zh: `${name} 给了 ${values.length} 次（${list.join('、')}）：该选项只取一个值，请只给一次`,
+    });
+  }
+}
+
 /** The language diagnostics are printed in: --lang where given (and valid), else the locale's. */
 function diagnosticLang(argv: readonly string[], io: Io): Lang {
   let flag: string | undefined;
@@ -152,9 +190,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let code: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const lang = diagnosticLang(argv, io);
+  // the Chinese help (help-zh.ts), loaded only for a Chinese run
+  const zhHelp = lang === 'zh' ? (await import('./help-zh.js')).chineseHelp() : {};
   if (argv.length === 0) {
     // nothing asked: how to ask, on stderr (stdout carries only reports), and a usage error
-    io.err(buildProgram(io, () => undefined, undefined).helpInformation());
+    io.err(buildProgram(io, () => undefined, undefined, {}, lang, zhHelp).helpInformation());
     return EXIT.invalid;
   }
   // `diff --plan x old.csv -- new.csv`: what follows -- is the new side
@@ -173,11 +213,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       } else after.push(a);
     }
   }
-  const ctx: RunContext = { outputsHandled: false };
-  // exit 2 before evaluate checked its outputs: they still say the run failed
-  const failOutputs = async (diagnostics: readonly Diagnostic[]): Promise<void> => {
-    if (ctx.outputsHandled || argv[0] !== 'evaluate') return;
-    const { failOutputsOfArgv } = await import('./outputs.js');
+  const ctx: EvaluateContext = {};
+  // exit 2 or 3: every output of evaluate says the run failed (failure-outputs.ts)
+  const failOutputs = async (diagnostics: readonly Diagnostic[], exitCode: number): Promise<void> => {
+    if (argv[0] !== 'evaluate') return;
+    const { reportEvaluateFailure } = await import('./failure-outputs.js');
     const { resolvePlanPath } = await import('../plan/load.js');
     const planOf = (ref: string): string | undefined => {
       try {
@@ -186,19 +226,22 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return undefined;
       }
     };
-    printDiagnostics(io, await failOutputsOfArgv(argv, diagnostics, lang, planOf), lang);
+    await reportEvaluateFailure(io, argv, ctx, diagnostics, exitCode, lang, planOf);
   };
   try {
-    await buildProgram(io, (c) => (code = c), after, ctx, lang).parseAsync(args, { from: 'user' });
+    const program = buildProgram(io, (c) => (code = c), after, ctx, lang, zhHelp);
+    refuseRepeatedOptions(program, args);
+    await program.parseAsync(args, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      await failOutputs([errorDiagnostic('USAGE', e.message.replace(/^error: /, ''))]);
+      const message = e.message.replace(/^error: /, '');
+      await failOutputs([errorDiagnostic('USAGE', { en: message, zh: commanderMessageZh(e.message).replace(/^错误：/, '') })], EXIT.invalid);
       return EXIT.invalid;
     }
     if (e instanceof InputError) {
-      await failOutputs(e.diagnostics);
       printDiagnostics(io, e.diagnostics, lang);
+      await failOutputs(e.diagnostics, EXIT.invalid);
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT.invalid;
     }
@@ -206,6 +249,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.err(lang === 'zh' ? `plancheck：内部错误（程序缺陷），请报告（${bugsUrl()}）：${what}\n` : `plancheck: internal error, please report it (${bugsUrl()}): ${what}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     else io.err(lang === 'zh' ? '（加 --debug 运行可看到调用栈）\n' : '(run with --debug for the stack trace)\n');
+    try {
+      await failOutputs([errorDiagnostic('INTERNAL', { en: `internal error, please report it (${bugsUrl()}): ${what}`, zh: `内部错误（程序缺陷），请报告（${bugsUrl()}）：${what}` })], EXIT.internal);
+    } catch {
+      // the bug is reported above; its outputs are best effort
+    }
     return EXIT.internal;
   }
   return code;

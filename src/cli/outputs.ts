@@ -4,7 +4,7 @@
  * rename), and, when the run fails with exit 2, replaced by a document in
  * their own format saying so, so that no stale result survives a failed run.
  */
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { STDIN } from '../data/load.js';
 import { InputError, UsageError, type Diagnostic } from '../errors.js';
@@ -12,6 +12,7 @@ import { expandPlanRefs } from '../run/pipeline.js';
 import { resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
 import { formatNames, isBinaryFormat, isFormat, loadFailureFormatter } from '../report/registry.js';
+import { osErrorText } from '../os-error.js';
 import { version } from '../version.js';
 import { encodeText, type TextEncoding } from './encoding.js';
 
@@ -22,10 +23,27 @@ export interface OutputTarget {
 
 const BY_EXTENSION: Readonly<Record<string, string>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.sarif': 'sarif', '.txt': 'table', '.xlsx': 'xlsx' };
 
-/** `junit:out.xml`, or `out.xml` with the format told by the extension. */
+/**
+ * `junit:out.xml`, or `out.xml` with the format told by the extension. A
+ * word before a colon that is not a format (`jsn:res.json`, a typo) is an
+ * error listing the formats, not a file named `jsn:res.json`; a Windows
+ * drive (`C:\\out\\res.json`) is a path.
+ */
 export function parseOutputSpec(spec: string): OutputTarget {
-  const m = /^([a-z]+):(.+)$/.exec(spec);
-  if (m && m[1] !== undefined && m[2] !== undefined && isFormat(m[1])) return { format: m[1], file: m[2] };
+  const m = /^([A-Za-z][A-Za-z0-9_-]*):(.*)$/s.exec(spec);
+  const drive = /^[A-Za-z]:[\\/]/.test(spec);
+  if (m && m[1] !== undefined && m[2] !== undefined && !drive) {
+    const format = m[1].toLowerCase();
+    const formats = formatNames();
+    if (!isFormat(format)) {
+      throw new UsageError({
+        en: `--output ${spec}: "${m[1]}" is not a format (formats: ${formats.join(', ')}); a file whose name has a colon is written with the format first, e.g. json:${spec}`,
+        zh: `--output ${spec}：“${m[1]}”不是输出格式（可用格式：${formats.join('、')}）；文件名本身含冒号时，请在前面写明格式，例如 json:${spec}`,
+      });
+    }
+    if (m[2] === '') throw new UsageError({ en: `--output ${spec}: say the file after the format, e.g. ${format}:results.${format === 'junit' ? 'xml' : format === 'markdown' ? 'md' : format}`, zh: `--output ${spec}：请在格式后写明文件，例如 ${format}:results.${format === 'junit' ? 'xml' : format === 'markdown' ? 'md' : format}` });
+    return { format, file: m[2] };
+  }
   const ext = extname(spec).toLowerCase();
   const format = BY_EXTENSION[ext];
   if (format === undefined) throw new UsageError({ en: `--output ${spec}: say the format, e.g. junit:${spec} (formats: ${formatNames().join(', ')})`, zh: `--output ${spec}：请写明格式，例如 junit:${spec}（可用格式：${formatNames().join('、')}）` });
@@ -118,16 +136,98 @@ export function checkOutputs(specs: readonly string[], inputs: readonly string[]
 
 let tmpCount = 0;
 
-/** Write a whole file or nothing: readers never see half a file, and a failed write leaves the old one. */
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.${tmpCount++}.tmp`);
+/** A name for a stream the process already holds (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`): written to, never replaced. */
+const DESCRIPTOR_PATH = /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/(self|\d+)\/fd\/\d+)$/;
+
+/** Where a write to `file` lands: the file itself, the end of its chain of symbolic links, or a stream to write into. */
+export type OutputPlace = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stream'; readonly path: string };
+
+/**
+ * Where the user meant `file` to be written:
+ * - a symbolic link: its target (a link to a link, to the end of the chain;
+ *   a link to a file not there yet, that file), so the link stays a link and
+ *   the file it names is the one brought up to date;
+ * - a FIFO, a character device (a terminal, `/dev/null`), a socket, or a
+ *   name for a descriptor this process holds (`/dev/stdout`): a stream,
+ *   written into where it is — a special file is never replaced by a
+ *   regular one;
+ * - anything else: that file, written atomically.
+ */
+export function outputPlace(file: string): OutputPlace {
+  if (DESCRIPTOR_PATH.test(resolve(file))) return { kind: 'stream', path: file };
+  let st: Stats | undefined;
+  try {
+    st = statSync(file);
+  } catch {
+    st = undefined;
+  }
+  if (st && (st.isFIFO() || st.isCharacterDevice() || st.isSocket())) return { kind: 'stream', path: file };
+  if (st) return { kind: 'file', path: realpathSync.native(file) };
+  // not there (or a link to nothing): follow links by hand to the name the file will have
+  let path = resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      if (!lstatSync(path).isSymbolicLink()) break;
+      link = readlinkSync(path);
+    } catch {
+      break;
+    }
+    path = resolve(dirname(path), link);
+  }
+  return { kind: 'file', path };
+}
+
+/** The descriptor a name stands for, when it is this process's stdout or stderr. */
+function heldDescriptor(path: string): 1 | 2 | undefined {
+  const m = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(?:self|(\d+))\/fd\/(\d+))$/.exec(resolve(path));
+  if (!m) return undefined;
+  if (m[3] !== undefined && Number(m[3]) !== process.pid) return undefined;
+  const fd = m[1] === 'stdout' ? 1 : m[1] === 'stderr' ? 2 : Number(m[2] ?? m[4]);
+  return fd === 1 || fd === 2 ? fd : undefined;
+}
+
+function cannotWrite(file: string, e: unknown): UsageError {
+  const msg = osErrorText(e);
+  return new UsageError({ en: `cannot write ${file}: ${msg.en}`, zh: `无法写入 ${file}：${msg.zh}` });
+}
+
+/**
+ * Write an output where the user meant it (see outputPlace). A file is
+ * written whole or not at all — a temporary file beside it, then renamed
+ * over it — so readers never see half a file and a failed write leaves the
+ * old one; a stream is opened and written to (a FIFO's reader gets the
+ * document; a full device says so).
+ */
+export function writeOutput(file: string, data: string | Uint8Array): void {
+  const place = outputPlace(file);
+  const fd = place.kind === 'stream' ? heldDescriptor(place.path) : undefined;
+  if (fd !== undefined) {
+    // this process's own stdout or stderr: written through the same stream as the report, in order
+    // (a pipe from a parent process may be a socket, which cannot be opened by name)
+    (fd === 2 ? process.stderr : process.stdout).write(data);
+    return;
+  }
+  if (place.kind === 'stream') {
+    let fd: number | undefined;
+    try {
+      // append: a descriptor that is a redirected file is not truncated under its writer
+      fd = openSync(place.path, 'a');
+      writeFileSync(fd, data);
+    } catch (e) {
+      throw cannotWrite(file, e);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    return;
+  }
+  const tmp = join(dirname(place.path), `.${basename(place.path)}.${process.pid}.${tmpCount++}.tmp`);
   try {
     writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    renameSync(tmp, place.path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    throw new UsageError({ en: `cannot write ${file}: ${msg}`, zh: `无法写入 ${file}：${msg}` });
+    throw cannotWrite(file, e);
   }
 }
 
@@ -148,7 +248,7 @@ export async function writeFailureDocuments(targets: readonly OutputTarget[], di
     // a workbook says it in a workbook (loaded only then)
     const bytes = isBinaryFormat(t.format) ? await (await import('../report/xlsx.js')).formatXlsxFailure(failure, lang) : await outputBytes(t.format, (await loadFailureFormatter(t.format))(failure, lang), encoding);
     try {
-      writeAtomic(t.file, bytes);
+      writeOutput(t.file, bytes);
     } catch (e) {
       if (e instanceof UsageError) for (const d of e.diagnostics) problems.push(d);
       else throw e;
@@ -183,7 +283,7 @@ function splitOutputSpecs(argv: readonly string[]): { specs: string[]; others: s
  * names a file, a pattern's files, and the plans named — or two name one file;
  * then nothing is written.
  */
-export async function failOutputsOfArgv(argv: readonly string[], diagnostics: readonly Diagnostic[], lang: Lang, resolvePlan: (ref: string) => string | undefined): Promise<Diagnostic[]> {
+export async function failOutputsOfArgv(argv: readonly string[], diagnostics: readonly Diagnostic[], lang: Lang, resolvePlan: (ref: string) => string | undefined, exitCode = 2): Promise<Diagnostic[]> {
   if (argv[0] !== 'evaluate') return [];
   const split = splitOutputSpecs(argv);
   const others = split.others;
@@ -226,5 +326,5 @@ export async function failOutputsOfArgv(argv: readonly string[], diagnostics: re
   } catch {
     // the default, then
   }
-  return writeFailureDocuments(targets, diagnostics, lang, encoding);
+  return writeFailureDocuments(targets, diagnostics, lang, encoding, exitCode);
 }

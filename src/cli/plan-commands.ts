@@ -15,7 +15,7 @@ import { formatPeriod, parsePeriod, wholeYear, type Period } from '../model/peri
 import { formatTemplate, templateRowsFor } from '../report/template.js';
 import { encodeText, parseEncoding } from './encoding.js';
 import { outData, printDiagnostics, type Io } from './io.js';
-import { checkOutputFile, planFilesOf, writeAtomic } from './outputs.js';
+import { checkOutputFile, planFilesOf, writeOutput } from './outputs.js';
 import { oneOf, parseYear, refuseBinaryToTerminal, resolveLang, usageError } from './options.js';
 
 function langOf(io: Io, flag: string | undefined): Lang {
@@ -84,7 +84,7 @@ async function ledgerComplete(io: Io, plans: readonly Plan[], seeds: string, lan
     const { readSourceText } = await import('../document/read.js');
     const open = uncoveredCandidates(await readSourceText(file), group.flatMap(planQuotes));
     for (const c of open) {
-      printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】 ${c.sentence}` }, { file, line: c.line })], lang);
+      printDiagnostics(io, [warningDiagnostic('UNACCOUNTED', { en: `a commitment no indicator, rule or not_encoded entry of ${group.map((p) => p.id).join(', ')} quotes: 【${c.phrase}】 (${c.form}) ${c.sentence}`, zh: `${group.map((p) => p.id).join('、')} 的指标、规则和 not_encoded 均未引用的承诺：【${c.phrase}】（${c.form}） ${c.sentence}` }, { file, line: c.line })], lang);
     }
     const count = lang === 'zh' ? `${open.length} 条承诺未入账` : `${open.length} ${open.length === 1 ? 'commitment' : 'commitments'} not accounted for`;
     io.out(`${open.length === 0 ? '✓' : '✗'} ${file}: ${count}\n`);
@@ -127,7 +127,7 @@ export async function runTemplate(io: Io, refs: string[], flags: TemplateFlags):
     const { formatTemplateXlsx } = await import('../report/template-xlsx.js');
     content = await formatTemplateXlsx(plans.flatMap((plan) => periods.map((p) => ({ plan, period: formatPeriod(p), rows: templateRowsFor(plan, p) }))), langOf(io, flags.lang));
   } else content = await encodeText(formatTemplate(plans, periods), encoding); // for Excel: a BOM unless told otherwise
-  if (flags.output !== undefined) writeAtomic(flags.output, content);
+  if (flags.output !== undefined) writeOutput(flags.output, content);
   else outData(io, content);
   return 0;
 }

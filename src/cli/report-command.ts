@@ -4,7 +4,7 @@ import type { Lang } from '../report/messages.js';
 import { UsageError } from '../errors.js';
 import { expandDataArgs } from './inputs.js';
 import { outData, printDiagnostics, type Io } from './io.js';
-import { checkOutputFile, planFilesOf, writeAtomic } from './outputs.js';
+import { checkOutputFile, planFilesOf, writeOutput } from './outputs.js';
 import { oneOf, parseYear, readOptions, resolveLang } from './options.js';
 
 export interface ReportFlags {
@@ -68,5 +68,5 @@ function write(io: Io, file: string | undefined, content: string): void {
 
 /** Whole or not at all (a temporary file, then a rename). */
 function writeFile(file: string, content: string | Uint8Array): void {
-  writeAtomic(file, content);
+  writeOutput(file, content);
 }

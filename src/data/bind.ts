@@ -127,17 +127,18 @@ function rowUnit(m: Measurement, sources: readonly UnitSource[]): Unit | Msg {
   return chosen?.unit ?? m.unit;
 }
 
+/** The unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit, wherever the row writes it. */
+function asPrinted(text: string, m: Measurement): string {
+  return m.printedUnit !== undefined && normaliseName(text) === normaliseName(m.printedUnit) ? m.unit.text : text.trim();
+}
+
 /** The places other than the value cell where this row writes a unit. */
 function writtenUnits(row: RawRow, m: Measurement): UnitSource[] {
   const out: UnitSource[] = [];
-  if (row.unit !== undefined && row.unit.trim() !== '') {
-    // the unit the source prints for the row (平方米 for 平方米/百户) means the measurement's unit
-    const printed = m.printedUnit !== undefined && normaliseName(row.unit) === normaliseName(m.printedUnit);
-    out.push({ kind: 'unit', text: printed ? m.unit.text : row.unit.trim() });
-  }
+  if (row.unit !== undefined && row.unit.trim() !== '') out.push({ kind: 'unit', text: asPrinted(row.unit, m) });
   const bracket = indicatorCellUnit(row.indicator, m);
-  if (bracket !== undefined) out.push({ kind: 'indicator', text: bracket });
-  if (row.headerUnit !== undefined && row.headerUnit.trim() !== '') out.push({ kind: 'header', text: row.headerUnit.trim() });
+  if (bracket !== undefined) out.push({ kind: 'indicator', text: asPrinted(bracket, m) });
+  if (row.headerUnit !== undefined && row.headerUnit.trim() !== '') out.push({ kind: 'header', text: asPrinted(row.headerUnit, m) });
   return out;
 }
 
@@ -252,7 +253,7 @@ export class Binder {
       const withUnit = valueWithUnit(row.value, m);
       if (withUnit) {
         parsed = withUnit.parsed;
-        sources.push({ kind: 'value', text: withUnit.unit });
+        sources.push({ kind: 'value', text: asPrinted(withUnit.unit, m) });
       }
     } else if (parsed.kind === 'number' && parsed.suffix !== undefined) {
       sources.push({ kind: 'value', text: parsed.suffix });
@@ -261,6 +262,8 @@ export class Binder {
     let unit: Unit = m.unit;
     switch (parsed.kind) {
       case 'invalid':
+        // a yes/no indicator answered in words outside the vocabulary (parse-value.ts YES_NO_VERBS): ask for 是 or 否
+        if (m.unit.kind === 'boolean') return this.error(errorDiagnostic('BAD_VALUE', { en: `${m.name} is a yes/no indicator: write 是 or 否 (or 已建成/未建成, 已完成/未完成 …), not "${clip(row.value)}"`, zh: `${m.name}是“是/否”指标：请填写“是”或“否”（或“已建成/未建成”“已完成/未完成”等），而不是“${clip(row.value)}”` }, at));
         return this.error(errorDiagnostic('BAD_VALUE', { en: `value "${clip(row.value)}" for ${m.name} ${parsed.reasonZh === undefined ? 'is not a number' : parsed.reason}`, zh: `${m.name}的值“${clip(row.value)}”${parsed.reasonZh ?? '不是数字'}` }, at));
       case 'absent':
         // an empty cell is owed, not reported: only the not-available markers (—, 不适用, N/A …) are

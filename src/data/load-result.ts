@@ -6,6 +6,7 @@ import { readResultJson, type PlanRecord } from '../diff/record.js';
 import { DataError, errorDiagnostic } from '../errors.js';
 import { readTextFile } from '../package-files.js';
 import { SCHEMAS_DIR } from '../paths.js';
+import { osErrorText } from '../os-error.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -19,7 +20,8 @@ export function loadResultFile(file: string): PlanRecord[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DataError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read result file: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`, zh: `无法读取结果文件：${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}` }, { file })]);
+    const msg = osErrorText(e);
+    throw new DataError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read result file: ${msg.en}`, zh: `无法读取结果文件：${msg.zh}` }, { file })]);
   }
   let doc: unknown;
   try {

@@ -5,6 +5,7 @@ import { DataError, errorDiagnostic, type Diagnostic } from '../errors.js';
 import { BinaryFileError, decodeBytes, encodingProblemZh, type Encoding } from './decode.js';
 import { parseCsv, type RawRow } from './parse-csv.js';
 import type { TableOptions } from './table.js';
+import { osErrorText } from '../os-error.js';
 
 export interface DataFileInfo {
   readonly file: string;
@@ -35,11 +36,11 @@ export function readDataFiles(files: readonly string[], options: TableOptions = 
     let bytes: Buffer;
     try {
       if (file === STDIN) bytes = readFileSync(0);
-      else if (statSync(file).isDirectory()) throw new Error('is a directory, not a file');
+      else if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       else bytes = readFileSync(file);
     } catch (e) {
-      const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat) '.*'$/, '') : String(e);
-      errors.push(errorDiagnostic('READ', { en: `cannot read data file: ${msg}`, zh: `无法读取数据文件：${msg}` }, { file }));
+      const msg = osErrorText(e);
+      errors.push(errorDiagnostic('READ', { en: `cannot read data file: ${msg.en}`, zh: `无法读取数据文件：${msg.zh}` }, { file }));
       continue;
     }
     let decoded;

@@ -12,6 +12,7 @@ import { BinaryFileError, encodingProblemZh, StreamDecoder } from './decode.js';
 import { readDataFiles, STDIN, type DataFileInfo } from './load.js';
 import { CsvRowReader, PAPA_CONFIG, type RawRow } from './parse-csv.js';
 import type { TableOptions } from './table.js';
+import { osErrorText } from '../os-error.js';
 
 /** How to read the inputs: the table layout, and a workbook's sheets. */
 export interface ReadOptions extends TableOptions {
@@ -27,13 +28,13 @@ export interface StreamedFile {
 const CHUNK = 1 << 20;
 
 function readError(file: string, e: unknown): Diagnostic {
-  const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').replace(/, (open|stat|read) '.*'$/, '') : String(e);
-  return errorDiagnostic('READ', { en: `cannot read data file: ${msg}`, zh: `无法读取数据文件：${msg}` }, { file });
+  const msg = osErrorText(e);
+  return errorDiagnostic('READ', { en: `cannot read data file: ${msg.en}`, zh: `无法读取数据文件：${msg.zh}` }, { file });
 }
 
 export function streamCsvFile(file: string, onRow: (row: RawRow) => void, keepRegion?: KeepRegion, options: TableOptions = {}): Promise<StreamedFile> {
   try {
-    if (statSync(file).isDirectory()) return Promise.resolve({ errors: [readError(file, new Error('is a directory, not a file'))], warnings: [] });
+    if (statSync(file).isDirectory()) return Promise.resolve({ errors: [readError(file, { code: 'EISDIR' })], warnings: [] });
   } catch (e) {
     return Promise.resolve({ errors: [readError(file, e)], warnings: [] });
   }

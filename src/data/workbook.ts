@@ -17,6 +17,7 @@ import type { RawRow } from '../model/row.js';
 import type { DataFileInfo } from './load.js';
 import { TableReader, type TableOptions } from './table.js';
 import { XlsxPackage } from './xlsx-cells.js';
+import { osErrorText } from '../os-error.js';
 
 export interface WorkbookOptions extends TableOptions {
   /** read only these sheets (by name) */
@@ -93,7 +94,8 @@ export async function readWorkbookFile(
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    return { errors: [errorDiagnostic('READ', { en: `cannot read data file: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`, zh: `无法读取数据文件：${e instanceof Error ? e.message : String(e)}` }, { file })], warnings: [] };
+    const msg = osErrorText(e);
+    return { errors: [errorDiagnostic('READ', { en: `cannot read data file: ${msg.en}`, zh: `无法读取数据文件：${msg.zh}` }, { file })], warnings: [] };
   }
   const notWorkbook = (e: unknown): WorkbookRead => ({
     errors: [errorDiagnostic('WORKBOOK', { en: `not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)}); save it again from Excel or WPS as .xlsx`, zh: `不是可读取的 .xlsx 工作簿（${e instanceof Error ? e.message : String(e)}）；请在 Excel 或 WPS 中另存为 .xlsx` }, { file })],

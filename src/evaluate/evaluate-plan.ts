@@ -5,7 +5,7 @@ import { allMeasurements, type Plan } from '../plan/model.js';
 import { owedRows } from './completeness.js';
 import { summarise, type CheckResult, type PlanEvaluation } from './result.js';
 import { evaluateRule } from './rules.js';
-import { evaluateIndicator } from './targets.js';
+import { evaluateIndicator, referencesOf } from './targets.js';
 
 export interface EvaluateOptions {
   /** every measurement due and absent fails the run (--require complete) */
@@ -21,8 +21,13 @@ export function evaluatePlan(plan: Plan, data: MeasurementSet, asOf: AsOf | numb
     const r = evaluateIndicator(ind, data, at, all);
     if (r) results.push(all || required.has(ind.id) ? { ...r, required: true } : r);
   }
+  // an indicator whose requirement is a relation (specified as a rule) has no result of its own: its references go with the rule's
+  const judged = new Set(results.map((r) => r.subject));
+  const unjudgedRefs = new Map(plan.indicators.filter((i) => !judged.has(i.id) && i.references.length > 0).map((i) => [i.id, referencesOf(i)]));
   for (const rule of plan.rules) {
-    const r = evaluateRule(rule, plan, data, at, all);
+    const evaluated = evaluateRule(rule, plan, data, at, all);
+    const refs = unjudgedRefs.get(rule.subject);
+    const r = refs === undefined ? evaluated : { ...evaluated, references: refs };
     results.push(all || rule.inputs.some((i) => required.has(i.id)) ? { ...r, required: true } : r);
   }
   return {

@@ -5,10 +5,10 @@
  * nearest earlier known point (baseline or interim target) to the next
  * target. Pure.
  */
-import type { Comparison, Indicator, Target } from '../plan/model.js';
+import type { Comparison, FloorComparison, Indicator, Target } from '../plan/model.js';
 import { compareDecimal, Decimal } from '../values/decimal.js';
 
-export type MilestoneBasis = 'target' | 'interim' | 'after_period' | 'linear' | 'annual_growth' | 'pro_rata';
+export type MilestoneBasis = 'target' | 'interim' | 'after_period' | 'linear' | 'annual_growth' | 'pro_rata' | 'floor';
 
 export interface Point {
   readonly year: number;
@@ -62,16 +62,41 @@ function growthPath(ind: Indicator, from: Point, to: Target, toValue: Decimal): 
   return (time) => from.value.mul(factor(time.sub(from.year)));
 }
 
+/** A floor printed in the baseline column (不低于…5%) as it applies in `year`: every year after the baseline year. */
+export function floorFor(ind: Indicator, year: number): { readonly comparison: FloorComparison; readonly value: Decimal; readonly from: Point } | undefined {
+  const b = ind.baseline;
+  if (b?.comparison === undefined || b.value.kind !== 'number' || year <= b.year) return undefined;
+  return { comparison: b.comparison, value: b.value.value, from: { year: b.year, value: b.value.value, kind: 'baseline' } };
+}
+
 /**
  * The milestone in `year` as of the end of `month` (12: the whole year).
  * Points of the path stand at year ends, so for a stock June 2024 lies
  * half-way between the 2023 and 2024 points. A flow (rollup `sum`) starts
  * again each year: its milestone for January to `month` is the year's
- * annual milestone pro-rated, 6/12 of it by June (flowMilestone).
+ * annual milestone pro-rated, 6/12 of it by June (flowMilestone). A floor
+ * printed in the baseline column holds every year: where the path (or a
+ * target) asks less, the floor is the milestone (basis `floor`; a plan
+ * never puts one on a flow).
  */
 export function milestoneFor(ind: Indicator, year: number, month = 12): Milestone {
   if (ind.rollup === 'sum' && month < 12) return flowMilestone(ind, year, month);
-  return pathMilestone(ind, year, month);
+  return withFloor(ind, year, pathMilestone(ind, year, month));
+}
+
+/** The stricter of a milestone and the floor the baseline column prints (if any) for `year`. */
+function withFloor(ind: Indicator, year: number, m: Milestone): Milestone {
+  const floor = floorFor(ind, year);
+  if (!floor || (m.kind === 'none' && m.reason === 'NO_TARGET')) return m;
+  const atFloor: Milestone = { kind: 'milestone', basis: 'floor', comparison: floor.comparison, value: floor.value, target: m.target ?? (ind.targets[ind.targets.length - 1] as Target), from: floor.from };
+  // a target in words (or yes/no) cannot be compared: the floor still can
+  if (m.kind === 'none' || m.comparison === 'between' || m.value === undefined) return m.kind === 'none' ? atFloor : m;
+  const c = compareDecimal(m.value, floor.value);
+  const strict = (op: Comparison): boolean => op === '>' || op === '<';
+  const floorStricter = ind.direction === 'higher' ? c < 0 || (c === 0 && strict(floor.comparison) && !strict(m.comparison)) : c > 0 || (c === 0 && strict(floor.comparison) && !strict(m.comparison));
+  if (floorStricter) return atFloor;
+  // a path that runs along the floor (5% in 2020, 5% in 2023) is the floor holding
+  return c === 0 && m.basis === 'linear' ? { ...atFloor, comparison: m.comparison } : m;
 }
 
 /**

@@ -78,6 +78,24 @@ export interface ComparisonShown {
   readonly holds: boolean | 'unknown';
 }
 
+/**
+ * A value the source states beside the plan's own requirement — a
+ * provincial target, the body's 全覆盖 beside the table's 90, a printed
+ * figure the plan does not use — carried with the verdict as data and never
+ * evaluated: the output layer shows it beside the verdict.
+ */
+export interface ReferenceValue {
+  /** what it is, as the plan labels it (2025年省目标值, 第七章第六节) */
+  readonly label: string;
+  readonly year?: number;
+  readonly comparison?: Comparison;
+  /** the value in `unit` (a decimal, or 是/否), when the source states one */
+  readonly value?: string;
+  readonly unit: string;
+  /** the source's words for it, as printed */
+  readonly quote: string;
+}
+
 export interface CheckResult {
   readonly id: string;
   readonly kind: 'target' | 'rule';
@@ -109,6 +127,8 @@ export interface CheckResult {
   readonly direction?: 'higher' | 'lower';
   /** every target the plan sets for the indicator (for audits and diffs) */
   readonly targets?: readonly PlanTarget[];
+  /** values the source states beside the requirement, shown with the verdict and not evaluated */
+  readonly references?: readonly ReferenceValue[];
 }
 
 export interface PlanTarget {

@@ -14,9 +14,9 @@ import * as iv from '../values/interval.js';
 import type { Interval, Tri } from '../values/interval.js';
 import { fromBase, showInterval } from './display.js';
 import { coverage } from './completeness.js';
-import { milestoneFor, type Milestone } from './milestone.js';
+import { floorFor, milestoneFor, type Milestone } from './milestone.js';
 import { firstImplausible, implausibleDetail } from './plausibility.js';
-import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ResultCode, type Status } from './result.js';
+import { severityOf, type CheckResult, type ExpectedValue, type InputUsed, type PlanTarget, type ReferenceValue, type ResultCode, type Status } from './result.js';
 
 const DIGITS = 6;
 
@@ -45,6 +45,18 @@ export function inputOf(o: Observation, name: string, sign: 1 | -1 = 1): InputUs
 /** The inputs a value was read from: a flow's terms with their signs, or the observations. */
 export function inputsOf(observations: readonly Observation[], terms: readonly Term[] | undefined, name: (id: string) => string): InputUsed[] {
   return terms ? terms.map((t) => inputOf(t.observation, name(t.observation.id), t.sign)) : observations.map((o) => inputOf(o, name(o.id)));
+}
+
+/** The indicator's printed references as result data (value in the indicator's unit, the printed words as the quote). */
+export function referencesOf(ind: Indicator): ReferenceValue[] {
+  return ind.references.map((r) => ({
+    label: r.label,
+    ...(r.year === undefined ? {} : { year: r.year }),
+    ...(r.comparison === undefined ? {} : { comparison: r.comparison }),
+    ...(r.value === undefined || r.value.kind === 'text' ? {} : { value: r.value.kind === 'number' ? str(r.value.value) : r.value.value ? '是' : '否' }),
+    unit: ind.unit.text,
+    quote: r.text,
+  }));
 }
 
 function planTarget(t: Target): PlanTarget {
@@ -132,6 +144,7 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
     unit: ind.unit.text,
     direction: ind.direction,
     targets: ind.targets.map(planTarget),
+    ...(ind.references.length === 0 ? {} : { references: referencesOf(ind) }),
     source: ind.source ?? { text: '' },
     ...(ind.note === undefined ? {} : { note: ind.note }),
   };
@@ -183,14 +196,18 @@ export function evaluateIndicator(ind: Indicator, data: MeasurementSet, asOf: As
   const final = ind.targets[ind.targets.length - 1];
   if (ind.rollup === 'latest' && final && final.year > year && final.value?.kind !== 'text') {
     const finalCheck = checkAgainst(x, final.comparison, ind, final.value?.kind === 'number' ? final.value.value : undefined, final.range);
-    if (finalCheck === true) return make('pass', 'TARGET_ALREADY_MET', { actual });
+    // a floor printed in the baseline column holds every year, even beside a final target met early
+    const floor = floorFor(ind, year);
+    const floorHolds = floor === undefined || checkAgainst(x, floor.comparison, ind, floor.value) === true;
+    if (finalCheck === true && floorHolds) return make('pass', 'TARGET_ALREADY_MET', { actual });
   }
   if (m.kind === 'none') return make('pending', 'NO_MILESTONE', { actual });
   const outcome = checkAgainst(x, m.comparison, ind, m.value, m.range);
   const margin = marginOf(x, ind, m);
   const side = rangeSide(x, ind, m);
   const withMargin = { actual, ...(margin === undefined ? {} : { margin }), ...(side === undefined ? {} : { detail: { range: side } }) };
-  const atTarget = m.basis === 'target' || m.basis === 'interim' || m.basis === 'after_period';
+  // a floor that holds every year is a requirement of the year, like a target (not a point on a path)
+  const atTarget = m.basis === 'target' || m.basis === 'interim' || m.basis === 'after_period' || m.basis === 'floor';
   if (outcome === 'unknown') return make('missing', 'BOUND_UNDETERMINED', { actual, detail: { value: obs.observations.map((o) => o.text).join(' + ') } });
   if (outcome) return make('pass', atTarget ? 'TARGET_MET' : 'MILESTONE_MET', withMargin);
   return make('fail', atTarget ? 'TARGET_NOT_MET' : 'BEHIND_MILESTONE', withMargin);

@@ -52,6 +52,10 @@ export function lintPlan(plan: Plan, locate: Locate, seedCompact?: string): Diag
     };
     if (!ind.source) warn('NO_SOURCE', { en: `${ind.name}: no source (table, row and the quoted text)`, zh: `${ind.name}：没有出处（表、行和引用原文）` }, at);
     else if (seedCompact !== undefined && !quoteInSeed(ind.source, seedCompact)) warn('QUOTE_NOT_IN_SEED', { en: `${ind.name}: the quote is not in the seed document ${plan.source.file}`, zh: `${ind.name}：引文不在原文文件 ${plan.source.file} 中` }, [...at, 'source', 'text']);
+    // a reference is printed beside the verdict as the source's words: they must be the source's
+    ind.references.forEach((r, j) => {
+      if (seedCompact !== undefined && !seedCompact.includes(r.text.replace(/\s+/g, ''))) warn('QUOTE_NOT_IN_SEED', { en: `${ind.name}: the reference "${r.label}" quotes "${r.text}", which is not in the seed document ${plan.source.file}`, zh: `${ind.name}：参考值“${r.label}”的引文“${r.text}”不在原文文件 ${plan.source.file} 中` }, [...at, 'references', j, 'text']);
+    });
     const b = ind.baseline;
     ind.targets.forEach((t, j) => {
       if (b?.value.kind === 'number' && t.value?.kind === 'number') {

@@ -11,6 +11,7 @@ import type { LoadedPlan } from './model.js';
 import { cachedSource, type PlanSource } from './source.js';
 import { planSchemaValidator } from './schema.js';
 import { validatePlan, type ValidationResult } from './validate.js';
+import { osErrorText } from '../os-error.js';
 
 /** Where the build keeps bundled plans already parsed and schema-checked. */
 export const PLAN_CACHE_DIR = join(PACKAGE_ROOT, 'dist', 'plan-cache');
@@ -55,8 +56,8 @@ function readPlanText(file: string): { text: string; sha256: string } {
   try {
     bytes = readFile(file);
   } catch (e) {
-    const msg = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    throw new PlanError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read plan: ${msg}`, zh: `无法读取规划文件：${msg}` }, { file })]);
+    const msg = osErrorText(e);
+    throw new PlanError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read plan: ${msg.en}`, zh: `无法读取规划文件：${msg.zh}` }, { file })]);
   }
   let text: string;
   try {

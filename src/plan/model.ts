@@ -7,6 +7,8 @@ import type { CompareOp } from '../values/interval.js';
 export type Attribute = 'binding' | 'expected' | 'unspecified';
 export type Direction = 'higher' | 'lower';
 export type Comparison = CompareOp | 'between';
+/** A bound printed in a baseline column: ≥ or > for a `higher` indicator, ≤ or < for a `lower` one. */
+export type FloorComparison = '>=' | '>' | '<=' | '<';
 
 /** A value as a plan prints it: a number, yes/no, or text such as 不再评级. */
 export type PlanValue =
@@ -85,7 +87,12 @@ export interface Indicator extends Measurement {
   readonly acceptLint?: readonly string[];
   readonly attribute: Attribute;
   readonly direction: Direction;
-  readonly baseline: { readonly year: number; readonly value: PlanValue; readonly text?: string } | null;
+  /**
+   * The value in the baseline year; with `comparison`, a floor (or a ceiling)
+   * printed in the baseline column — 不低于我市最低工资标准的5% — that holds
+   * in every year from the baseline year on (evaluate/milestone.ts).
+   */
+  readonly baseline: { readonly year: number; readonly value: PlanValue; readonly text?: string; readonly comparison?: FloorComparison } | null;
   readonly targets: readonly Target[];
   /** 年均增速 in percent, as a decimal fraction (4.56% → 0.0456) */
   readonly annualGrowth?: { readonly rate: Decimal; readonly text: string };
@@ -118,10 +125,13 @@ export interface Rule {
   readonly position?: PlanPosition;
 }
 
-/** `unreviewed`: found by `plancheck draft`, not yet reviewed (validate --strict fails on it) */
-export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'unreviewed';
+/**
+ * `unreviewed`: found by `plancheck draft`, not yet reviewed (validate --strict fails on it);
+ * `not_a_commitment`: a false alarm of the commitments finder, listed where a reader sees it.
+ */
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'not_a_commitment' | 'unreviewed';
 
-export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data', 'unreviewed'];
+export const NOT_ENCODED_REASONS: readonly NotEncodedReason[] = ['guideline', 'no_quantity', 'process', 'covered', 'outside_scope', 'no_data', 'not_a_commitment', 'unreviewed'];
 
 /**
  * A commitment of the source that the plan lists but does not check: its

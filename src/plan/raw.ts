@@ -38,7 +38,7 @@ export interface RawIndicator extends RawMeasurement {
   accept_lint?: ('TARGET_BEHIND_BASELINE' | 'UNIT_MISMATCH')[];
   attribute: 'binding' | 'expected' | 'unspecified';
   direction: 'higher' | 'lower';
-  baseline?: { year: number; value: RawScalar; text?: string } | null;
+  baseline?: { year: number; value: RawScalar; text?: string; comparison?: '>=' | '>' | '<=' | '<' } | null;
   annual_growth?: { rate: number; text: string };
   amount?: { measurement: string; bare_share_max: number; bare_amount_min: number };
   printed_as?: { name: string; part: number };
@@ -60,7 +60,7 @@ export interface RawRule {
   guess?: Record<string, string> | null;
 }
 
-export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'unreviewed';
+export type NotEncodedReason = 'guideline' | 'no_quantity' | 'process' | 'covered' | 'outside_scope' | 'no_data' | 'not_a_commitment' | 'unreviewed';
 
 export interface RawNotEncoded {
   quote: string;

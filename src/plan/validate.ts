@@ -149,6 +149,22 @@ function buildTarget(c: Collector, t: RawTarget, unit: Unit, path: Path): Target
   };
 }
 
+/**
+ * A floor printed in the baseline column (`comparison` on the baseline) holds
+ * every year: it is a number, it bounds on the worse side of the indicator's
+ * direction (≥ for higher is better), and there is a target for it to lead to.
+ */
+function checkFloor(c: Collector, raw: RawIndicator, path: Path): void {
+  const op = raw.baseline?.comparison;
+  if (op === undefined || !raw.baseline) return;
+  const at = [...path, 'baseline', 'comparison'];
+  if (typeof raw.baseline.value !== 'number') c.error('FLOOR', { en: `a baseline with a comparison (${op}) is a floor that holds every year: its value must be a number`, zh: `带比较符（${op}）的基期值是每年都须满足的下限：其值必须是数字` }, [...path, 'baseline', 'value']);
+  const fits = raw.direction === 'higher' ? op === '>=' || op === '>' : op === '<=' || op === '<';
+  if (!fits) c.error('FLOOR', { en: `baseline comparison ${op} does not fit direction ${raw.direction}: a floor is ≥ or > where higher is better, a ceiling ≤ or < where lower is better`, zh: `基期比较符 ${op} 与方向 ${raw.direction} 不符：越高越好时下限为 ≥ 或 >，越低越好时上限为 ≤ 或 <` }, at);
+  if (raw.rollup === 'sum') c.error('FLOOR', { en: 'a floor in the baseline column bounds a level every year; a flow (rollup: sum) restarts each year and has none', zh: '基期栏的下限约束的是每年的水平值；流量指标（rollup: sum）每年重新累计，没有下限' }, at);
+  if (raw.targets.length === 0) c.error('FLOOR', { en: 'a floor in the baseline column holds from the baseline year to a target: the indicator needs a target', zh: '基期栏的下限自基期年起适用至目标年：该指标需要目标' }, at);
+}
+
 function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: RawPlan['period']): Indicator | undefined {
   const m = buildMeasurement(c, raw, path);
   if (!m) return undefined;
@@ -162,6 +178,7 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
       c.warn('TARGET_YEAR', { en: `target year ${t.year} is outside the plan period ${period.first_year}–${period.last_year}`, zh: `目标年份 ${t.year} 不在规划期 ${period.first_year}–${period.last_year} 内` }, [...path, 'targets', i, 'year']);
     }
   });
+  checkFloor(c, raw, path);
   if (raw.accept_lint !== undefined && raw.note === undefined) {
     c.error('ACCEPT_LINT', { en: 'accept_lint needs a note saying why the warning is accepted', zh: 'accept_lint 需要在 note 中说明为何接受该警告' }, [...path, 'accept_lint']);
   }
@@ -170,7 +187,9 @@ function buildIndicator(c: Collector, raw: RawIndicator, path: Path, period: Raw
     ...(raw.category === undefined ? {} : { category: raw.category }),
     attribute: raw.attribute,
     direction: raw.direction,
-    baseline: raw.baseline ? { year: raw.baseline.year, value: toPlanValue(raw.baseline.value), ...(raw.baseline.text === undefined ? {} : { text: raw.baseline.text }) } : null,
+    baseline: raw.baseline
+      ? { year: raw.baseline.year, value: toPlanValue(raw.baseline.value), ...(raw.baseline.text === undefined ? {} : { text: raw.baseline.text }), ...(raw.baseline.comparison === undefined ? {} : { comparison: raw.baseline.comparison }) }
+      : null,
     targets: [...targets].sort((a, b) => a.year - b.year),
     ...(raw.annual_growth === undefined ? {} : { annualGrowth: { rate: new Decimal(String(raw.annual_growth.rate)).div(100), text: raw.annual_growth.text } }),
     references: (raw.references ?? []).map((r) => ({

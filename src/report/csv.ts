@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { formatAsOf } from '../model/period.js';
 import type { RunReport } from '../run/evaluate.js';
 import { explain, requirementText } from './explain.js';
+import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
 const FIELDS = ['plan', 'period', 'kind', 'id', 'name', 'category', 'attribute', 'status', 'severity', 'code', 'expected', 'actual', 'unit', 'margin', 'message', 'inputs', 'source'];
@@ -13,13 +14,13 @@ export function formatCsv(run: RunReport, o: FormatOptions): string {
     report.evaluation.results.map((r) => [
       report.plan.id,
       formatAsOf(report.asOf),
-      r.kind,
+      t(o.lang, `kind.${r.kind}`),
       r.id,
       r.name,
       r.category ?? '',
-      r.attribute,
-      r.status,
-      r.severity,
+      t(o.lang, `attribute.${r.attribute}`),
+      statusLabel(o.lang, r.status),
+      t(o.lang, `severity.${r.severity}`),
       r.code,
       requirementText(r),
       r.actual?.value ?? '',
@@ -30,5 +31,6 @@ export function formatCsv(run: RunReport, o: FormatOptions): string {
       [r.source.table ?? r.source.section, r.source.row].filter(Boolean).join(' '),
     ]),
   );
-  return `${Papa.unparse({ fields: FIELDS, data }, { newline: '\n' })}\n`;
+  // headers and the words for people (status, attribute, kind, severity) follow --lang; ids and codes do not
+  return `${Papa.unparse({ fields: FIELDS.map((f) => t(o.lang, `csv.${f}`)), data }, { newline: '\n' })}\n`;
 }

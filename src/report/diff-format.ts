@@ -2,7 +2,8 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { CheckChange, DiffReport, Transition } from '../diff/diff-results.js';
-import { t, type Lang } from './messages.js';
+import { STATUSES, type Status } from '../evaluate/result.js';
+import { statusLabel, t, type Lang } from './messages.js';
 import { wrapCell } from './table.js';
 
 const ARROW: Readonly<Record<Transition, string>> = {
@@ -22,11 +23,17 @@ function valueText(c: CheckChange): string {
   return c.delta !== undefined ? `${v} (${c.delta.startsWith('-') ? '' : '+'}${c.delta})` : v;
 }
 
+/** A status in the reader's language (a saved result's status that plancheck no longer knows stays as written). */
+function statusText(s: string | null | undefined, lang: Lang): string {
+  if (s === null || s === undefined) return '—';
+  return (STATUSES as readonly string[]).includes(s) ? statusLabel(lang, s as Status) : s;
+}
+
 function row(c: CheckChange, lang: Lang): string[] {
   return [
     `${c.name}\n${c.plan} · ${c.id}`,
     t(lang, `attribute.${c.attribute}`),
-    `${c.oldStatus ?? '—'} → ${c.newStatus ?? '—'}`,
+    `${statusText(c.oldStatus, lang)} → ${statusText(c.newStatus, lang)}`,
     `${ARROW[c.transition]} ${t(lang, `transition.${c.transition}`)}`,
     valueText(c),
     c.verdict ? t(lang, `verdict.${c.verdict}`) : '—',

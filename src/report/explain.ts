@@ -1,5 +1,5 @@
 /** A result in words: what was expected, what was found, and why the verdict. */
-import type { CheckResult, ComparisonShown, ExpectedValue } from '../evaluate/result.js';
+import type { CheckResult, ComparisonShown, ExpectedValue, ReferenceValue } from '../evaluate/result.js';
 import { Decimal } from '../values/decimal.js';
 import { t, codeKey, type Lang } from './messages.js';
 
@@ -59,6 +59,8 @@ export function basisText(e: ExpectedValue | null, year: number, lang: Lang): st
       return t(lang, 'basis.annual_growth', { year, fromYear: e.from?.year ?? '', from: e.from ? trim(e.from.value) : '', rate: e.annualGrowth ?? '' });
     case 'pro_rata':
       return t(lang, 'basis.pro_rata', { year, share: e.share ?? '', toYear: target?.year ?? '', to: target?.value !== undefined ? trim(target.value) : '' });
+    case 'floor':
+      return t(lang, 'basis.floor', { year, fromYear: e.from?.year ?? '', from: e.from ? trim(e.from.value) : '' });
     case 'rule':
       return t(lang, 'basis.rule');
   }
@@ -118,4 +120,26 @@ export function implausibleText(d: Readonly<Record<string, string>>, lang: Lang)
   const args = { ...d, ref: d['refKind'] === undefined ? '' : t(lang, `implausible.ref.${d['refKind']}`, d) };
   const suggest = d['suggestUnit'] !== undefined && d['reason'] !== 'fraction' ? t(lang, 'implausible.suggest', d) : '';
   return t(lang, `implausible.${d['reason'] ?? 'envelope'}`, args) + suggest;
+}
+
+/** A cell printed as the bare value (`55`, `≥55`, `>80`, `100%`) adds nothing beside the value itself. */
+const BARE_CELL = /^[≥≤><=]?\s*-?\d+(?:\.\d+)?\s*[%‰]?$/;
+
+/**
+ * A reference beside a verdict: `2025年省目标值 ≥55%`, `第七章第六节 ≥100%（2025年）“实现乡镇(街道)社会工作服务站全覆盖”`,
+ * or in words where the source gives no number (`2025年省目标值：不低于当地最低工资标准的2%`).
+ */
+export function referenceText(ref: ReferenceValue, lang: Lang): string {
+  if (ref.value === undefined) return `${ref.label}${lang === 'zh' ? '：' : ': '}${ref.quote}`;
+  const op = ref.comparison === undefined || ref.comparison === 'between' ? '' : (OPS[ref.comparison] ?? '');
+  const value = ref.value === '是' || ref.value === '否' ? ref.value : `${op}${trim(ref.value)}${unitSuffix(ref.unit)}`;
+  const year = ref.year === undefined || ref.label.includes(String(ref.year)) ? '' : t(lang, 'report.in_year', { year: ref.year });
+  const quote = BARE_CELL.test(ref.quote.normalize('NFKC').trim()) ? '' : lang === 'zh' ? `“${ref.quote}”` : ` “${ref.quote}”`;
+  return `${ref.label} ${value}${year}${quote}`;
+}
+
+/** Every reference of a result, on one line: `Ref. 2025年省目标值 ≥55%; …`; empty when it has none. */
+export function referencesLine(r: CheckResult, lang: Lang): string {
+  const refs = r.references ?? [];
+  return refs.length === 0 ? '' : `${t(lang, 'reference.prefix')} ${refs.map((x) => referenceText(x, lang)).join(lang === 'zh' ? '；' : '; ')}`;
 }

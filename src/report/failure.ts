@@ -6,10 +6,11 @@
  */
 import Papa from 'papaparse';
 import { diagnosticMessage, formatDiagnostic, formatLocation, type Diagnostic } from '../errors.js';
-import { data as ghData, property as ghProperty } from './github.js';
+import { formatGithubFailure } from './github.js';
 import { buildJunitXml } from './junit.js';
 import { fileUri } from './sarif-uri.js';
-import type { Lang } from './messages.js';
+import { HOMEPAGE, README, SARIF_SCHEMA } from './sarif-rules.js';
+import { t, type Lang } from './messages.js';
 
 export interface RunFailure {
   readonly version: string;
@@ -68,13 +69,22 @@ export function failureJunit(f: RunFailure, lang: Lang): string {
       '@_failures': '0',
       '@_errors': '1',
       '@_time': '0',
-      testsuite: { '@_name': 'plancheck', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', '@_time': '0', testcase: { '@_classname': 'plancheck', '@_name': 'plancheck run', '@_time': '0', error: { '@_message': message, '@_type': first?.code ?? 'ERROR', '#text': body } } },
+      testsuite: { '@_name': 'plancheck', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', '@_time': '0', testcase: { '@_classname': 'plancheck', '@_name': 'plancheck run', '@_time': '0', ...(first?.file === undefined ? {} : { '@_file': first.file, '@_line': String(first.line ?? 1) }), error: { '@_message': message, '@_type': first?.code ?? 'ERROR', '#text': body } } },
     },
   };
   return buildJunitXml(doc);
 }
 
-/** A run that did not execute successfully: its reasons are tool execution notifications, not results. */
+/**
+ * A run that did not execute successfully: its reasons are tool execution
+ * notifications, not results. The same `$schema` and driver as a
+ * successful run's (with its `rules` array, empty: GitHub requires it,
+ * GH1018), each reason's code described in `notifications`. Its
+ * `automationDetails.id` (`plancheck/failed/`) is a category of its own:
+ * code scanning closes the alerts of a category that an upload leaves out,
+ * so reusing a month's category would mark its alerts fixed by a run that
+ * checked nothing.
+ */
 export function failureSarif(f: RunFailure, lang: Lang): string {
   const notifications = f.diagnostics.map((d) => ({
     level: d.severity === 'error' ? 'error' : 'warning',
@@ -84,17 +94,41 @@ export function failureSarif(f: RunFailure, lang: Lang): string {
       ? {}
       : { locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(d.file) }, ...(d.line === undefined ? {} : { region: { startLine: d.line, ...(d.column === undefined ? {} : { startColumn: d.column }) } }) } }] }),
   }));
+  if (notifications.length === 0) notifications.push({ level: 'error', message: { text: headline(f, lang) }, descriptor: { id: f.exitCode === 3 ? 'INTERNAL' : 'ERROR' } });
+  const codes = [...new Set(notifications.map((n) => n.descriptor.id))].sort();
+  const descriptors = codes.map((id) => {
+    const text = DESCRIPTOR_TEXT[id] ?? `plancheck stopped: ${id}`;
+    const full = `${text}. The run stopped with exit code ${f.exitCode} before any check was evaluated; the notification's message says why and where.`;
+    return { id, shortDescription: { text }, fullDescription: { text: full }, help: { text: `${full} See ${README}#exit-codes` }, helpUri: `${README}#exit-codes` };
+  });
   const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'plancheck', version: f.version } }, invocations: [{ executionSuccessful: false, exitCode: f.exitCode, toolExecutionNotifications: notifications }], results: [] }],
+    runs: [
+      {
+        tool: { driver: { name: 'plancheck', version: f.version, semanticVersion: f.version, informationUri: HOMEPAGE, rules: [], notifications: descriptors } },
+        automationDetails: { id: 'plancheck/failed/', description: { text: headline(f, lang) } },
+        invocations: [{ executionSuccessful: false, exitCode: f.exitCode, toolExecutionNotifications: notifications }],
+        results: [],
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
+/** Short descriptions of the commonest reasons a run stops (the message of each notification says the rest). */
+const DESCRIPTOR_TEXT: Readonly<Record<string, string>> = {
+  USAGE: 'The command line is not valid',
+  READ: 'A file could not be read',
+  INTERNAL: 'An internal error (a bug in plancheck)',
+  SCHEMA: 'A plan does not follow the plan format',
+  NO_MEASUREMENTS: 'A data file names no measurement of the plan',
+};
+
 export function failureCsv(f: RunFailure, lang: Lang): string {
-  const data = f.diagnostics.map((d) => ['error', d.severity, d.code, formatLocation(d), diagnosticMessage(d, lang)]);
-  return `${Papa.unparse({ fields: ['status', 'severity', 'code', 'location', 'message'], data }, { newline: '\n' })}\n`;
+  const data = f.diagnostics.map((d) => [t(lang, 'csv.run_error'), t(lang, `severity.${d.severity}`), d.code, formatLocation(d), diagnosticMessage(d, lang)]);
+  return `${Papa.unparse({ fields: ['status', 'severity', 'code', 'location', 'message'].map((k) => t(lang, `csv.${k}`)), data }, { newline: '\n' })}\n`;
 }
 
 export function failureMarkdown(f: RunFailure, lang: Lang): string {
@@ -103,12 +137,7 @@ export function failureMarkdown(f: RunFailure, lang: Lang): string {
 }
 
 export function failureGithub(f: RunFailure, lang: Lang): string {
-  const out = f.diagnostics.map((d) => {
-    const props = [...(d.file === undefined ? [] : [`file=${ghProperty(d.file)}`]), ...(d.line === undefined ? [] : [`line=${d.line}`]), ...(d.column === undefined ? [] : [`col=${d.column}`]), `title=${ghProperty(`plancheck ${d.code}`)}`];
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${ghData(diagnosticMessage(d, lang))}`;
-  });
-  if (out.length === 0) out.push(`::error title=plancheck::${ghData(headline(f, lang))}`);
-  return `${out.join('\n')}\n`;
+  return formatGithubFailure(f, { color: false, lang });
 }
 
 export function failureText(f: RunFailure, lang: Lang): string {

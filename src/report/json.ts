@@ -2,7 +2,7 @@
  * The stable machine format, described by schemas/result.schema.json.
  * Deterministic: stable key order, no timestamps.
  */
-import { locationFields } from '../errors.js';
+import { diagnosticMessage, locationFields } from '../errors.js';
 import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
@@ -42,6 +42,8 @@ function resultJson(r: CheckResult, year: number, o: FormatOptions): Record<stri
     required: r.required === true,
     direction: r.direction ?? null,
     targets: r.targets ?? null,
+    // values the source states beside the requirement: reported, not evaluated (schema 1.1)
+    references: (r.references ?? []).map((x) => ({ label: x.label, year: x.year ?? null, comparison: x.comparison ?? null, value: x.value ?? null, unit: x.unit, quote: x.quote })),
   };
 }
 
@@ -57,9 +59,9 @@ function planJson(report: EvaluationReport, o: FormatOptions): Record<string, un
   };
 }
 
-function warningsJson(run: RunReport): unknown[] {
-  // a workbook location adds its sheet and cell (`data.xlsx[数据]!C7`)
-  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, ...(w.sheet === undefined ? {} : { sheet: w.sheet }), ...(w.cell === undefined ? {} : { cell: w.cell }), message: w.message }));
+function warningsJson(run: RunReport, o: FormatOptions): unknown[] {
+  // a workbook location adds its sheet and cell (`data.xlsx[数据]!C7`); the message in the --lang language
+  return run.warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, ...(w.sheet === undefined ? {} : { sheet: w.sheet }), ...(w.cell === undefined ? {} : { cell: w.cell }), message: diagnosticMessage(w, o.lang) }));
 }
 
 /** Rows set aside for regions no plan covers, with where the first one is. */
@@ -73,7 +75,7 @@ export function formatJson(run: RunReport, o: FormatOptions): string {
   const policy = { fail_on: run.policy.failOn, missing: run.policy.missing };
   const single = run.reports.length === 1 ? run.reports[0] : undefined;
   const out = single
-    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: unroutedJson(run), warnings: warningsJson(run) }
+    ? { ...head, ...planJson(single, o), data: run.data, policy, unrouted: unroutedJson(run), warnings: warningsJson(run, o) }
     : {
         ...head,
         data: run.data,
@@ -81,7 +83,7 @@ export function formatJson(run: RunReport, o: FormatOptions): string {
         summary: { plans: run.reports.length, failing: run.failing, ...overall(run) },
         plans: run.reports.map((r) => planJson(r, o)),
         unrouted: unroutedJson(run),
-        warnings: warningsJson(run),
+        warnings: warningsJson(run, o),
       };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -11,7 +11,11 @@
  * - the reason is the element's text, which is all GitLab shows.
  *
  * junit-10.xsd allows no `<properties>` inside a testcase and no `skipped`
- * on `<testsuites>`; plan facts are suite properties.
+ * on `<testsuites>`; plan facts are suite properties. Each testcase names
+ * its plan (`suzhou: 低保标准 [id]`) and carries `file` and `line`, the data
+ * row it points at — attributes GitLab, action-junit-report and dorny's
+ * test-reporter read, and the one addition to junit-10.xsd (whose testcase
+ * lists only name, time, classname and group).
  *
  * Built with fast-xml-parser's XMLBuilder (escaping by the library; the
  * characters XML 1.0 cannot carry are dropped). xmlbuilder2 did the same job
@@ -25,6 +29,7 @@ import type { CheckResult } from '../evaluate/result.js';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { explain, requirementText, unitSuffix } from './explain.js';
+import { dataHeaderPlace, resultPlace } from './locate.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
@@ -90,7 +95,15 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
   for (const r of report.evaluation.results) {
     const outcome = junitOutcome(r, report);
     c.tests++;
-    const tc: Element = { '@_classname': `${report.plan.id}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`, '@_name': `${r.name} [${r.id}]`, '@_time': '0' };
+    // the plan in the name (two cities' failures must not look alike), and where the check points: the
+    // data row of its value, or where absent data is to be added (action-junit-report annotates it, GitLab links it)
+    const at = resultPlace(report, r, o.paths);
+    const tc: Element = {
+      '@_classname': `${report.plan.id}.${r.kind === 'rule' ? 'rules' : (r.category ?? 'indicators')}`,
+      '@_name': `${report.plan.id}: ${r.name} [${r.id}]`,
+      '@_time': '0',
+      ...(at === undefined ? {} : { '@_file': at.file, '@_line': String(at.line) }),
+    };
     if (outcome !== 'pass') {
       c[outcome === 'failure' ? 'failures' : outcome === 'error' ? 'errors' : 'skipped']++;
       tc[outcome] = { '@_message': explain(r, report.year, o.lang), '@_type': r.code, '#text': reasonText(r, report, o, outcome) };
@@ -102,10 +115,12 @@ function suiteOf(report: EvaluationReport, o: FormatOptions): { suite: Element; 
     c.tests++;
     c.failures++;
     const asOf = formatAsOf(f.asOf);
+    const at = dataHeaderPlace(report, o.paths);
     testcase.push({
       '@_classname': `${report.plan.id}.run`,
-      '@_name': `${t(o.lang, 'run.NO_DATA_TITLE', { asOf })} [${f.code}]`,
+      '@_name': `${report.plan.id}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf })} [${f.code}]`,
       '@_time': '0',
+      ...(at === undefined ? {} : { '@_file': at.file, '@_line': String(at.line) }),
       failure: { '@_message': t(o.lang, 'run.NO_DATA', { asOf }), '@_type': f.code, '#text': t(o.lang, 'run.NO_DATA', { asOf }) },
     });
   }

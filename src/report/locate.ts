@@ -95,6 +95,24 @@ function levelOf(r: CheckResult, report: EvaluationReport): Level {
   return r.status === 'fail' || r.status === 'missing' ? 'warning' : 'note';
 }
 
+/** The header line of the plan's data file: where an evaluation that found no data points. */
+export function dataHeaderPlace(report: EvaluationReport, paths: RepoPaths | undefined): Place | undefined {
+  const file = dataFileOf(report);
+  const header = report.data.find((d) => d.file === file)?.header;
+  return file === undefined ? undefined : placeIn(file, header?.line ?? 1, paths);
+}
+
+/**
+ * Where a check points in the user's repository: the data line of the value
+ * it read (the subject's own row first), or, for absent data, where the row
+ * is to be added. Undefined when that file lies outside the repository.
+ */
+export function resultPlace(report: EvaluationReport, r: CheckResult, paths: RepoPaths | undefined): Place | undefined {
+  const absent = r.status === 'missing' && r.code !== 'REPORTED_ABSENT';
+  const input = r.inputs.find((i) => i.id === r.subject) ?? r.inputs[0];
+  return !absent && input ? placeIn(input.file, input.line, paths) : additionPlace(report, r.subject, r, paths);
+}
+
 /** Every check that did not pass (and is not merely not yet due), and owed rows no check covers. */
 export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
   const out: Finding[] = [];
@@ -115,8 +133,7 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
       const absent = r.status === 'missing' && r.code !== 'REPORTED_ABSENT';
       const merged = r.status === 'missing' ? (owed.get(r.subject)?.periods ?? []) : [];
       if (r.status === 'missing') owed.delete(r.subject);
-      const input = r.inputs.find((i) => i.id === r.subject) ?? r.inputs[0];
-      const at = !absent && input ? placeIn(input.file, input.line, o.paths) : additionPlace(report, r.subject, r, o.paths);
+      const at = resultPlace(report, r, o.paths);
       out.push({
         report,
         result: r,
@@ -133,8 +150,6 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
     }
     // an evaluation that found no data fails as a whole: where the plan's data file starts
     for (const f of report.runFailures) {
-      const file = dataFileOf(report);
-      const header = report.data.find((d) => d.file === file)?.header;
       out.push({
         report,
         result: undefined,
@@ -143,7 +158,7 @@ export function findingsOf(run: RunReport, o: FormatOptions): Finding[] {
         level: 'error',
         title: `${report.plan.id}: ${t(o.lang, 'run.NO_DATA_TITLE', { asOf: formatAsOf(f.asOf) })}`,
         message: t(o.lang, 'run.NO_DATA', { asOf: formatAsOf(f.asOf) }),
-        at: file === undefined ? undefined : placeIn(file, header?.line ?? 1, o.paths),
+        at: dataHeaderPlace(report, o.paths),
         declared: undefined,
         owed: [],
       });

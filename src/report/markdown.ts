@@ -3,7 +3,7 @@ import { formatLocation } from '../errors.js';
 import { formatAsOf } from '../model/period.js';
 import type { Status } from '../evaluate/result.js';
 import type { RunReport } from '../run/evaluate.js';
-import { explain, requirementText, withUnit } from './explain.js';
+import { explain, referencesLine, requirementText, withUnit } from './explain.js';
 import { statusLabel, t } from './messages.js';
 import type { FormatOptions } from './options.js';
 
@@ -28,7 +28,8 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
       out.push(`| | ${t(o.lang, 'heading.indicator')} | ${t(o.lang, 'heading.attribute')} | ${t(o.lang, 'heading.expected')} | ${t(o.lang, 'heading.actual')} | ${t(o.lang, 'heading.details')} |`, '|---|---|---|---|---|---|');
       for (const r of notable) {
         const actual = r.actual ? withUnit(r.actual.value, r.unit) : '—';
-        out.push(`| ${ICON[r.status]} ${statusLabel(o.lang, r.status)} | ${cell(r.name)} | ${t(o.lang, `attribute.${r.attribute}`)} | ${cell(requirementText(r))} | ${cell(actual)} | ${cell(explain(r, report.year, o.lang))} |`);
+        const refs = referencesLine(r, o.lang);
+        out.push(`| ${ICON[r.status]} ${statusLabel(o.lang, r.status)} | ${cell(r.name)} | ${t(o.lang, `attribute.${r.attribute}`)} | ${cell(requirementText(r))}${refs === '' ? '' : `<br>${cell(refs)}`} | ${cell(actual)} | ${cell(explain(r, report.year, o.lang))} |`);
       }
       out.push('');
     }
@@ -41,7 +42,10 @@ export function formatMarkdown(run: RunReport, o: FormatOptions): string {
       const list = ev.results.filter((r) => r.status === status);
       if (list.length === 0) continue;
       out.push(`<details><summary>${ICON[status]} ${statusLabel(o.lang, status)}: ${list.length}</summary>`, '');
-      for (const r of list) out.push(`- ${r.name}: ${cell(explain(r, report.year, o.lang))}`);
+      for (const r of list) {
+        const refs = referencesLine(r, o.lang);
+        out.push(`- ${r.name}: ${cell(explain(r, report.year, o.lang))}${refs === '' ? '' : ` (${cell(refs)})`}`);
+      }
       out.push('', '</details>', '');
     }
   }

@@ -14,4 +14,6 @@ export interface FormatOptions {
   readonly lang: Lang;
   /** without it, files are named as the user gave them */
   readonly paths?: RepoPaths;
+  /** the terminal's width (the table fits it); undefined when piped: full width */
+  readonly columns?: number;
 }

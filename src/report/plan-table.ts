@@ -51,11 +51,12 @@ export function formatPlanShow(loaded: LoadedPlan, lang: Lang): string {
     `${ind.name}\n${ind.id}${ind.category ? ` · ${ind.category}` : ''}`,
     ind.unit.text,
     ATTR[ind.attribute] ?? ind.attribute,
-    ind.baseline ? `${showValue(ind.baseline.value)} (${ind.baseline.year})` : '—',
+    // a floor printed in the baseline column holds every year: ≥5 (2020 →)
+    ind.baseline ? (ind.baseline.comparison === undefined ? `${showValue(ind.baseline.value)} (${ind.baseline.year})` : `${OPS[ind.baseline.comparison]}${showValue(ind.baseline.value)} (${ind.baseline.year} →)`) : '—',
     targetsText(ind),
     sourceText(ind.source),
   ]);
-  out.push(table(head, [5, 40, 12, 11, 14, 26, 12], rows));
+  out.push(table(head, [5, 40, 12, 11, 16, 26, 12], rows));
   if (p.rules.length > 0) {
     out.push(t(lang, 'heading.rules'));
     const rhead = ['show.rule', 'show.expression', 'show.quote'].map((k) => t(lang, k));

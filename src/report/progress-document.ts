@@ -6,10 +6,11 @@
  * the same things in the same words. Pure.
  */
 import { THRESHOLDS, type Progress } from '../evaluate/progress.js';
-import type { CheckResult } from '../evaluate/result.js';
+import type { CheckResult, ReferenceValue } from '../evaluate/result.js';
+import { referencesOf } from '../evaluate/targets.js';
 import type { AsOf } from '../model/period.js';
 import type { Comparison } from '../plan/model.js';
-import { explain, implausibleText, unitSuffix } from './explain.js';
+import { explain, implausibleText, referenceText, unitSuffix } from './explain.js';
 import { t, type Lang } from './messages.js';
 import { categoryLabel, CATEGORIES, completionOf, fmt, outcomeOf, OUTCOMES, pct, ratioText, summaryCounts, type ProgressReport } from './progress-format.js';
 
@@ -127,9 +128,15 @@ function targetCell(p: Progress, lang: Lang, short?: { readonly year: number }):
 
 function baselineCell(p: Progress, lang: Lang, short?: { readonly year: number }): string {
   if (!p.baseline) return '—';
-  const value = short ? fmt(p.baseline.value) : valueText(fmt(p.baseline.value), p.indicator.unit.text, lang);
+  // a bound printed in the baseline column (不低于5%) is shown as the bound it is
+  const floor = p.baselineFromData ? undefined : p.indicator.baseline?.comparison;
+  const value = floor !== undefined ? comparisonText(floor, fmt(p.baseline.value), short ? '' : p.indicator.unit.text, lang) : short ? fmt(p.baseline.value) : valueText(fmt(p.baseline.value), p.indicator.unit.text, lang);
   const mark = p.baselineFromData ? '*' : '';
   return short && p.baseline.year === short.year ? `${value}${mark}` : `${value}${t(lang, 'report.in_year', { year: p.baseline.year })}${mark}`;
+}
+
+function references(refs: readonly ReferenceValue[], lang: Lang): [string, string][] {
+  return refs.length === 0 ? [] : [[t(lang, 'report.references'), refs.map((x) => referenceText(x, lang)).join(lang === 'zh' ? '；' : '; ')]];
 }
 
 function list(lang: Lang, parts: readonly string[]): string {
@@ -254,6 +261,8 @@ export function buildDocument(r: ProgressReport, lang: Lang): ReportDocument {
       const facts: [string, string][] = [
         [t(lang, 'progress.baseline'), baselineCell(p, lang)],
         [t(lang, 'progress.target'), targetCell(p, lang)],
+        // what the source states beside the target (a provincial target, the body's 全覆盖): shown, not graded
+        ...references(o?.references ?? referencesOf(p.indicator), lang),
         [t(lang, 'report.series'), p.series.length === 0 ? '—' : list(lang, p.series.map((s) => `${periodLabel(s.year, s.month, lang)} ${valueText(fmt(s.value), p.indicator.unit.text, lang)}`))],
         [t(lang, 'progress.covered'), pct(p.covered)],
       ];

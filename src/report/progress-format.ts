@@ -8,6 +8,7 @@ import type { DataFileInfo } from '../data/load.js';
 import { ratioFloor, type Progress, type ProgressCategory } from '../evaluate/progress.js';
 import { THRESHOLDS } from '../evaluate/progress.js';
 import type { CheckResult } from '../evaluate/result.js';
+import { referencesOf } from '../evaluate/targets.js';
 import type { AsOf } from '../model/period.js';
 import type { Plan, Rule } from '../plan/model.js';
 import { Decimal } from '../values/decimal.js';
@@ -98,7 +99,7 @@ export function formatProgressJson(r: ProgressReport): string {
     return { met: c.met, not_met: c.notMet, unknown: c.unknown, rate: s(c.rate) };
   };
   const doc = {
-    schema_version: '2.0.0',
+    schema_version: '2.1.0',
     kind: r.final ? 'final' : 'midterm',
     plan: { id: r.plan.id, title: r.plan.title, region: r.plan.region.name, file: r.planFile, sha256: r.sha256 },
     data: r.data.map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, encoding: f.encoding })),
@@ -133,6 +134,8 @@ export function formatProgressJson(r: ProgressReport): string {
         reason: p.reason ?? null,
         outcome: r.final ? outcomeOf(o) : null,
         status: o?.status ?? null,
+        // values the source states beside the target, shown with the verdict and not graded (schema 2.1)
+        references: (o?.references ?? referencesOf(p.indicator)).map((x) => ({ label: x.label, year: x.year ?? null, comparison: x.comparison ?? null, value: x.value ?? null, unit: x.unit, quote: x.quote })),
       };
     }),
     rules: r.rules.map(({ rule, years }) => ({

@@ -7,51 +7,16 @@
  * location. Rules carry a short and a full description, a default level and
  * a `helpUri` to the README section that explains the code.
  */
-import type { Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Location, Log, Notification, Result, Run } from 'sarif';
 import { formatAsOf } from '../model/period.js';
 import type { EvaluationReport, RunReport } from '../run/evaluate.js';
 import { findingsOf, type Finding, type Place } from './locate.js';
 import { t } from './messages.js';
 import type { FormatOptions } from './options.js';
 import { fileUri } from './sarif-uri.js';
+import { HOMEPAGE, ruleDescriptor, SARIF_SCHEMA } from './sarif-rules.js';
 
-/** package.json `homepage` (a test keeps them equal): the README on the repository's page. */
-export const HOMEPAGE = 'https://github.com/plancheck/plancheck#readme';
-const README = HOMEPAGE.replace(/#readme$/, '');
-
-interface RuleText {
-  readonly name: string;
-  readonly short: string;
-  readonly full: string;
-  readonly level: 'error' | 'warning' | 'note';
-}
-
-/** What each code means; the README's "Result codes" section says the same, under an anchor per code. */
-export const RULES: Readonly<Record<string, RuleText>> = {
-  TARGET_NOT_MET: { name: 'TargetNotMet', level: 'error', short: 'A plan target is not met in its year', full: 'The value reported for the target year does not satisfy the target the plan sets (≥, ≤, = or a range), in the indicator’s unit.' },
-  BEHIND_MILESTONE: { name: 'BehindMilestone', level: 'error', short: 'An indicator is behind its milestone', full: 'Before the target year, the value is behind the milestone on the path from the baseline (or an interim target) to the target: read off a straight line, the stated annual growth, or a pro-rated annual flow.' },
-  RULE_VIOLATED: { name: 'RuleViolated', level: 'error', short: 'A quantified rule of the plan does not hold', full: 'A rule the plan states between measurements (e.g. 特困人员基本生活标准不低于低保标准的1.3倍) does not hold on the reported values.' },
-  INPUT_MISSING: { name: 'InputMissing', level: 'warning', short: 'A measurement the plan needs is absent', full: 'The data has no value of the measurement for the period evaluated. It fails the run with --missing fail at the --fail-on level, or always with --require complete or `required: true`.' },
-  REPORTED_ABSENT: { name: 'ReportedAbsent', level: 'warning', short: 'A measurement was reported as not available', full: 'The data row gives text in place of a value (—, 不适用, 不再评级), so the check cannot be decided.' },
-  INCOMPLETE: { name: 'Incomplete', level: 'warning', short: 'Rows due by the period were not reported', full: 'A year-to-date total lacks some months or quarters, or a value due by the period evaluated is absent; the message lists the periods owed.' },
-  BOUND_UNDETERMINED: { name: 'BoundUndetermined', level: 'warning', short: 'A value given as a bound cannot decide the check', full: 'A value written as a bound (>18000, 约95%) straddles the requirement, so the check is neither met nor missed.' },
-  TEXT_TARGET: { name: 'TextTarget', level: 'note', short: 'The plan states the target as text', full: 'The target is a sentence rather than a number; it is shown for a person to judge.' },
-  NO_DATA: { name: 'NoData', level: 'error', short: 'No check found any data for the period', full: 'Every check of the plan is missing or not yet due for the period evaluated, so nothing was verified: an evaluation with no data is never OK (e.g. --period 2024-06 on a file with only yearly rows).' },
-  EVAL_ERROR: { name: 'EvalError', level: 'error', short: 'A check could not be computed', full: 'The check could not be computed from the values given (e.g. a ratio whose denominator is 0).' },
-};
-
-function ruleOf(code: string): ReportingDescriptor {
-  const r = RULES[code] ?? { name: code, level: 'warning', short: code, full: code };
-  return {
-    id: code,
-    name: r.name,
-    shortDescription: { text: r.short },
-    fullDescription: { text: r.full },
-    defaultConfiguration: { level: r.level },
-    helpUri: `${README}#${code.toLowerCase()}`,
-    help: { text: `${r.full} See ${README}#${code.toLowerCase()}` },
-  };
-}
+export { HOMEPAGE, RULES } from './sarif-rules.js';
 
 function location(p: Place, id?: number, text?: string): Location {
   return {
@@ -96,7 +61,7 @@ function runOf(report: EvaluationReport, findings: readonly Finding[], version: 
   const codes = [...new Set(mine.map((f) => f.code))].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
   return {
-    tool: { driver: { name: 'plancheck', version, semanticVersion: version, informationUri: HOMEPAGE, rules: codes.map(ruleOf) } },
+    tool: { driver: { name: 'plancheck', version, semanticVersion: version, informationUri: HOMEPAGE, rules: codes.map(ruleDescriptor) } },
     automationDetails: { id: `plancheck/${report.plan.id}/${formatAsOf(report.asOf)}/` },
     ...(elsewhere.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: elsewhere.map(unplaced) }] } : {}),
     results: mine.map((f) => resultOf(f, index, o)),
@@ -107,7 +72,7 @@ function runOf(report: EvaluationReport, findings: readonly Finding[], version: 
 export function formatSarif(run: RunReport, o: FormatOptions): string {
   const findings = findingsOf(run, o);
   const log: Log = {
-    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: run.reports.map((r) => runOf(r, findings, run.version, o)),
   };

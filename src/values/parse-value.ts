@@ -17,8 +17,17 @@ const NOT_AVAILABLE = new Set(['', '-', '—', '——', '–', '/', '／', 'N/A
 /** Printed in place of a value where there is none to give (e.g. 不再评级: no longer graded). */
 const NOT_ASSESSED = /^(不再评级|不再评定|暂无|暂无数据|未统计|无数据|未评估|未开展)$/;
 
-const TRUE_WORDS = new Set(['是', '已实现', '实现', '完成', '已完成', 'true', 'TRUE', 'True', 'yes', 'Yes', 'YES', 'Y']);
-const FALSE_WORDS = new Set(['否', '未实现', '未完成', 'false', 'FALSE', 'False', 'no', 'No', 'NO', 'N']);
+/**
+ * The verbs a bureau uses to answer a yes/no indicator (a project built, a
+ * platform online, a policy in force): `V`, `已V` and `已经V` read as 是,
+ * `未V`, `尚未V` and `没有V` as 否. The list is the vocabulary the README
+ * documents (Data files); a word outside it is an error that asks for 是 or
+ * 否, never a guess.
+ */
+export const YES_NO_VERBS: readonly string[] = ['建成', '完成', '实现', '上线', '投入使用', '出台', '印发', '成立', '组建', '设立', '建立', '开通', '统一', '延长', '竣工', '竣工验收', '验收'];
+
+export const TRUE_WORDS: ReadonlySet<string> = new Set(['是', 'true', 'TRUE', 'True', 'yes', 'Yes', 'YES', 'Y', ...YES_NO_VERBS.flatMap((v) => [v, `已${v}`, `已经${v}`])]);
+export const FALSE_WORDS: ReadonlySet<string> = new Set(['否', 'false', 'FALSE', 'False', 'no', 'No', 'NO', 'N', ...YES_NO_VERBS.flatMap((v) => [`未${v}`, `尚未${v}`, `没有${v}`])]);
 
 const PREFIX_BOUNDS: ReadonlyArray<readonly [string, BoundOp]> = [
   ['>=', '>='],

@@ -210,10 +210,10 @@ describe('machine outputs are the same in every locale', () => {
   }
   const zh = { LANG: 'zh_CN.UTF-8' };
 
-  it('result JSON: only the text written for people (message, expected.text) follows the locale', () => {
+  it('result JSON: only the text written for people (message, expected.text, warnings\' message) follows the locale', () => {
     const args = ['evaluate', ...MONTHLY, '--require', 'complete', '--format', 'json'];
     const d = differing(JSON.parse(runCli(args).stdout), JSON.parse(runCli(args, zh).stdout));
-    expect([...d].sort()).toEqual(['/plans/[]/results/[]/expected/text', '/plans/[]/results/[]/message']);
+    expect([...d].sort()).toEqual(['/plans/[]/results/[]/expected/text', '/plans/[]/results/[]/message', '/warnings/[]/message']);
   });
 
   it('SARIF: only message texts follow the locale', () => {
@@ -244,12 +244,18 @@ describe('SARIF rules explain themselves', () => {
       const anchor = new URL(r.helpUri).hash.slice(1);
       expect(readme).toContain(`<a id="${anchor}"></a>\`${r.id}\``);
     }
-    // and every code a non-passing result can carry has its entry
-    const nonPassing: ResultCode[] = ['TARGET_NOT_MET', 'BEHIND_MILESTONE', 'RULE_VIOLATED', 'INPUT_MISSING', 'INCOMPLETE', 'REPORTED_ABSENT', 'BOUND_UNDETERMINED', 'TEXT_TARGET', 'EVAL_ERROR'];
-    // and the evaluation's own failure, NO_DATA
-    const codes = [...nonPassing, 'NO_DATA'];
-    expect(Object.keys(RULES).sort()).toEqual([...codes].sort());
-    for (const code of codes) expect(readme).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
+    // and every result code, and the evaluation's own failure NO_DATA, has its entry: real text, a level, an anchor in the README
+    const nonPassing: (ResultCode | 'NO_DATA')[] = ['TARGET_NOT_MET', 'BEHIND_MILESTONE', 'RULE_VIOLATED', 'INPUT_MISSING', 'INCOMPLETE', 'REPORTED_ABSENT', 'BOUND_UNDETERMINED', 'EVAL_ERROR', 'IMPLAUSIBLE', 'NO_DATA'];
+    for (const code of Object.keys(RULES) as (keyof typeof RULES)[]) {
+      const rule = RULES[code];
+      expect(rule.full.length, code).toBeGreaterThan(40);
+      expect(rule.short).not.toBe(code);
+      expect(rule.name.toLowerCase()).not.toBe(code.toLowerCase());
+      expect(readme).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
+    }
+    for (const code of nonPassing) expect(RULES[code].level, code).not.toBe('note');
+    // an implausible value makes the check an error: the rule says so by default
+    expect(RULES.IMPLAUSIBLE.level).toBe('error');
   });
 });
 

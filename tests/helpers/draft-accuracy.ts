@@ -14,8 +14,12 @@
  * section, not a column), a target in a year no column of the table has
  * (楚雄 row 19's 2022, from the body), and a printed cell the hand plan reads
  * otherwise after reading the body, its note quoting why (a printed baseline
- * kept as a reference: 中山 row 8, 楚雄 row 14). The draft reads those cells
- * as printed.
+ * kept as a reference: 中山 row 8, 楚雄 row 14), and a baseline the table
+ * leaves blank that the hand plan reads elsewhere in the source (楚雄 row 16,
+ * from 表1). The draft reads those cells as printed. A bound printed in the
+ * baseline column (中山 row 5) is a cell of the table: the hand plan reads it
+ * as a floor, and a draft that does not is wrong there (marked, where it says
+ * it kept the words as a reference).
  */
 import type { DraftIndicator, DraftPlan } from '../../src/draft/model.js';
 import type { Indicator, Plan, PlanValue } from '../../src/plan/model.js';
@@ -100,10 +104,13 @@ export function compareDraft(draft: DraftPlan, hand: Plan, table: string, target
       const hb = h.baseline;
       const db = d.baseline ?? null;
       const at = `${table} row ${row}${hs.length > 1 ? `/${k + 1}` : ''}`;
-      // the printed baseline the hand plan keeps as a reference instead (a departure its note explains)
-      const moved = hb === null && db !== null && h.references.find((r) => COLUMN_LABEL.test(r.label) && r.value !== undefined && same(db.value, num(r.value)));
-      if (moved) outside.push(`${at} baseline: printed ${db.text ?? String(db.value)}, kept by the hand plan as the reference "${moved.label}" (its note says why)`);
-      else cell('baseline', hb === null ? db === null : db !== null && db.year === hb.year && same(db.value, num(hb.value)), 'baseline' in guess, `${JSON.stringify(db)} for ${hb === null ? 'null' : `${hb.year}:${num(hb.value)}`}`);
+      // the printed baseline the hand plan keeps as a reference instead, reading the baseline otherwise or not at all (a departure its note explains: 中山 row 8's one-year 0.3215 beside the running total's 0)
+      const moved = db !== null && (hb === null || !same(db.value, num(hb.value))) && h.references.find((r) => COLUMN_LABEL.test(r.label) && r.value !== undefined && same(db.value, num(r.value)));
+      if (moved) outside.push(`${at} baseline: printed ${db.text ?? String(db.value)}, kept by the hand plan as the reference "${moved.label}"${hb === null ? '' : ` beside its own baseline ${num(hb.value) ?? ''}`} (its note says why)`);
+      // a baseline the table does not print (—, -) that the hand plan reads elsewhere in the source (楚雄 row 16: 表1's 26.4)
+      else if (db === null && hb !== null && hb.comparison === undefined) outside.push(`${at} baseline: none printed, read by the hand plan from elsewhere in the source as ${hb.year}:${num(hb.value) ?? ''} (its note says where)`);
+      // a bound printed in the baseline column (中山 row 5's 不低于…5%) is read by the hand plan as a floor that holds every year: the draft must read the bound too
+      else cell('baseline', hb === null ? db === null : db !== null && db.year === hb.year && same(db.value, num(hb.value)) && hb.comparison === undefined, 'baseline' in guess, `${JSON.stringify(db)} for ${hb === null ? 'null' : `${hb.year}:${hb.comparison ?? ''}${num(hb.value)}`}`);
       const targetGuess = 'targets' in guess || 'direction' in guess;
       for (const t of h.targets) {
         if (!targetYears.includes(t.year)) {

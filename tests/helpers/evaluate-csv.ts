@@ -35,3 +35,10 @@ export function evaluateCsvCli(plan: string, year: number, csv: string, name: st
   writeFileSync(file, `${csv.trim()}\n`);
   return runCli(['evaluate', file, '-p', plan, '--year', String(year)]);
 }
+
+/** CSV text written to a fresh file named `name`, for a CLI run with options of its own. */
+export function csvFile(csv: string, name: string): string {
+  const file = join(mkdtempSync(join(dir, 'csv-')), name);
+  writeFileSync(file, `${csv.trim()}\n`);
+  return file;
+}

@@ -25,6 +25,7 @@ const MEASURES: Record<string, (year: number) => Decimal> = {
   // growth rates as the rows print them (%): the standards' 10% a year
   '城乡低保标准年度增速（城镇）': () => new Decimal(10),
   '城乡低保标准年度增速（农村）': () => new Decimal(10),
+  城乡低保标准年度增速: () => new Decimal(10),
   '孤儿基本生活最低养育标准增长幅度（集中养育）': () => new Decimal(10),
   '孤儿基本生活最低养育标准增长幅度（分散供养）': () => new Decimal(10),
   最低工资标准: () => new Decimal(2000),

@@ -4,7 +4,7 @@
  * validated against its schema on the way (tests/helpers/schemas.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOutputSpec } from '../../src/cli/evaluate-command.js';
@@ -40,7 +40,8 @@ export function validateOutputs(args: readonly string[], run: CliRun, cwd: strin
   for (const spec of optionValues(args, ['-o', '--output'])) {
     const o = parseOutputSpec(spec);
     const file = resolve(cwd, o.file);
-    if (existsSync(file)) assertValidOutput(o.format, readFileSync(file, 'utf8'), command);
+    // a FIFO or a device is not read back (a FIFO would block: its writer is gone)
+    if (existsSync(file) && statSync(file).isFile()) assertValidOutput(o.format, readFileSync(file, 'utf8'), command);
   }
 }
 

@@ -64,11 +64,30 @@ export function assertValidSarif(text: string): void {
   check(v, JSON.parse(text), 'SARIF');
 }
 
+/**
+ * junit-10.xsd as plancheck's JUnit follows it: the vendored file unchanged,
+ * plus two optional attributes on <testcase>, `file` and `line` — the data
+ * row a check points at, which GitLab, action-junit-report and dorny's
+ * test-reporter read (pytest and many others write them too) and which
+ * xunit-plugin's schema does not list. Nothing else is relaxed.
+ */
+let junitXsd: string | undefined;
+export function junitSchemaFile(): string {
+  if (junitXsd !== undefined) return junitXsd;
+  const text = readFileSync(join(VENDORED, 'junit-10.xsd'), 'utf8');
+  const anchor = '            <xs:attribute name="group" type="xs:string"/>\n        </xs:complexType>\n    </xs:element>\n\n    <xs:element name="testsuite">';
+  if (!text.includes(anchor)) throw new Error('junit-10.xsd changed: the testcase attributes are not where the test expects them');
+  const extended = text.replace(anchor, anchor.replace('<xs:attribute name="group" type="xs:string"/>', '<xs:attribute name="group" type="xs:string"/>\n            <xs:attribute name="file" type="xs:string"/>\n            <xs:attribute name="line" type="xs:positiveInteger"/>'));
+  junitXsd = join(mkdtempSync(join(tmpdir(), 'plancheck-xsd-')), 'junit-10-file-line.xsd');
+  writeFileSync(junitXsd, extended);
+  return junitXsd;
+}
+
 export function assertValidJunit(xml: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'plancheck-junit-'));
   const file = join(dir, 'junit.xml');
   writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--schema', join(VENDORED, 'junit-10.xsd'), file], { encoding: 'utf8' });
+  const r = spawnSync('xmllint', ['--noout', '--schema', junitSchemaFile(), file], { encoding: 'utf8' });
   if (r.error) throw new Error(`xmllint is needed to validate JUnit (Debian: libxml2-utils): ${r.error.message}`);
   if (r.status !== 0) throw new Error(`JUnit does not validate against junit-10.xsd:\n${r.stderr}`);
 }

@@ -9,7 +9,7 @@ import { bundled, byName } from '../helpers/plans.js';
 import { runCli } from '../helpers/run-cli.js';
 
 function shape(i: Indicator): string {
-  const b = i.baseline?.value.kind === 'number' ? i.baseline.value.value.toFixed() : '—';
+  const b = i.baseline?.value.kind === 'number' ? `${i.baseline.comparison ?? ''}${i.baseline.value.value.toFixed()}` : '—';
   const ts = i.targets.map((t) => `${t.year}${t.comparison}${t.value?.kind === 'number' ? t.value.value.toFixed() : String(t.value?.kind === 'boolean' ? t.value.value : '')}`).join(' ');
   return `${i.unit.text} | ${b} | ${ts} | ${i.attribute}`;
 }
@@ -32,7 +32,8 @@ describe.each([
   // 专栏1 row 20: 社会工作专业人才总量 万人 0.5918 0.6441 0.7855 15 预期性
   ['zhongshan', '社会工作专业人才总量', '万人 | 0.5918 | 2023>=0.6441 2025>=0.7855 | expected'],
   // 专栏1 row 5: 特困人员照料护理标准 全护理（失能）% 不低于我市最低工资标准的100%
-  ['zhongshan', '特困人员照料护理标准（全护理）', '% | — | 2023>=100 2025>=100 | binding'],
+  // the 2020 column prints the same floor: 不低于我市最低工资标准的100%
+  ['zhongshan', '特困人员照料护理标准（全护理）', '% | >=100 | 2023>=100 2025>=100 | binding'],
   // text: 力争到2022年低保标准提高至1150元以上，到2025年提高至1250元以上
   // baseline: 2016-2020年，我市低保标准由629元/月提高到1100元/月
   ['zhongshan', '低保标准', '元/人·月 | 1100 | 2022>=1150 2025>=1250 | unspecified'],

@@ -57,7 +57,8 @@ describe('random and mutated CSV files', () => {
         const r = await run(['evaluate', '--plan', PLAN, file, '--year', '2023', '--format', 'json']);
         expect([0, 1, 2]).toContain(r.code);
         if (r.code === 2) {
-          expect(r.out).toBe('');
+          // stdout: the failure document of --format json, never a partial report
+          expect(JSON.parse(r.out)).toMatchObject({ status: 'error', exit_code: 2 });
           const errors = r.err.split('\n').filter((l) => l.includes(' error: '));
           expect(errors.length).toBeGreaterThan(0);
           for (const l of errors) expect(l.startsWith(`${file}:`) || l.startsWith(`${file}: error: `)).toBe(true);

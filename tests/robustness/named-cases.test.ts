@@ -33,7 +33,8 @@ function file(name: string, text: string | Buffer): string {
 /** an exit-2 error that names the file and line at fault, without a stack */
 function expectCleanError(r: { code: number; out: string; err: string }, at: RegExp): void {
   expect(r.code).toBe(2);
-  expect(r.out).toBe('');
+  // stdout: nothing for the table; for a machine format its failure document, never a partial report
+  if (r.out !== '') expectOutputConsistent(r.out.startsWith('<?xml') ? 'junit' : 'json', r.out, 2);
   expect(r.err).toMatch(at);
   expect(r.err).not.toMatch(STACK);
 }
@@ -233,7 +234,7 @@ describe('files are sacred', () => {
     expect(await main(['evaluate', '--plan', PLAN, DATA, '--output', `json:${out}`], io)).toBe(3);
     const doc = JSON.parse(readFileSync(out, 'utf8')) as { status: string; exit_code: number; errors: { message: string }[] };
     expect(doc).toMatchObject({ status: 'error', exit_code: 3 });
-    expect(doc.errors[0]?.message).toMatch(/internal error, please report it: the terminal broke/);
+    expect(doc.errors[0]?.message).toMatch(/internal error, please report it \(https:\/\/github\.com\/plancheck\/plancheck\/issues\): the terminal broke/);
   });
 
   it('an --output into a folder that does not exist is exit 2, and the other outputs still say why', async () => {
@@ -291,6 +292,24 @@ describe('CLI habits', () => {
     expectCleanError(bad, /give --year or --period, not both/);
     const same = await runMain(['evaluate', '--plan', PLAN, DATA, '--year', '2023', '--period', '2023-06', '--fail-on', 'never']);
     expectCleanError(same, /give --year or --period, not both \(--year 2023, --period 2023-06\)/);
+  });
+
+  it.each([
+    [['--format', 'json', '--format', 'junit'], /--format is given 2 times \("json", "junit"\)/],
+    [['-f', 'json', '--format=table'], /--format is given 2 times \("json", "table"\)/],
+    [['--period', '2023-05', '--period', '2023-06'], /--period is given 2 times \("2023-05", "2023-06"\)/],
+    [['--fail-on', 'any', '--fail-on', 'never'], /--fail-on is given 2 times/],
+    [['--lang', 'en', '--lang', 'zh'], /--lang is given 2 times|--lang 给了 2 次/],
+  ])('an option that takes one value, given twice (%j), is a usage error naming both values', async (flags, want) => {
+    expectCleanError(await runMain(['evaluate', '--plan', PLAN, DATA, ...flags]), want);
+  });
+
+  it('options meant to be repeated are not refused: --plan, --output, --sheet', async () => {
+    const a = join(dir, 'rep-a.json');
+    const b = join(dir, 'rep-b.xml');
+    const r = await runMain(['evaluate', '--plan', PLAN, '--plan', 'suzhou', DATA, '--output', `json:${a}`, '--output', `junit:${b}`, '--fail-on', 'never', '--year', '2023']);
+    expect(r.err).not.toMatch(/given 2 times/);
+    expect(r.code).not.toBe(3);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { milestoneFor } from '../../src/evaluate/milestone.js';
 import { evaluateIndicator } from '../../src/evaluate/targets.js';
 import type { Status } from '../../src/evaluate/result.js';
+import type { Indicator } from '../../src/plan/model.js';
 import { makeIndicator, makeMeasurements, target, type IndicatorSpec } from '../helpers/builders.js';
 
 describe('milestoneFor', () => {
@@ -78,5 +79,49 @@ describe('evaluateIndicator', () => {
     const r = evaluateIndicator(makeIndicator({ baseline: 18.3, targets: [target(2025, '>=', 20)] }), data, 2023);
     expect(r?.margin).toBe('-0.32');
     expect(r?.inputs[0]).toMatchObject({ file: 'data.csv', line: 2, value: '19' });
+  });
+});
+
+describe('a floor printed in the baseline column holds every year (中山 专栏1 row 5: 不低于我市最低工资标准的5% in 2020, 2023 and 2025)', () => {
+  const floor = (spec: IndicatorSpec, op: '>=' | '>' | '<=' | '<' = '>='): Indicator => {
+    const ind = makeIndicator(spec);
+    return { ...ind, baseline: ind.baseline ? { ...ind.baseline, comparison: op } : null };
+  };
+  const row5 = floor({ baseline: 5, targets: [target(2023, '>=', 5), target(2025, '>=', 5)] });
+
+  it.each([2021, 2022, 2024])('%i: the floor itself (basis floor), not a pending year', (year) => {
+    expect(milestoneFor(row5, year)).toMatchObject({ kind: 'milestone', basis: 'floor', comparison: '>=', from: { year: 2020, kind: 'baseline' } });
+    expect(milestoneFor(row5, year).kind === 'milestone' && (milestoneFor(row5, year) as { value: { toFixed: () => string } }).value.toFixed()).toBe('5');
+  });
+
+  it('the interim and final targets in their years', () => {
+    expect(milestoneFor(row5, 2023)).toMatchObject({ basis: 'interim' });
+    expect(milestoneFor(row5, 2025)).toMatchObject({ basis: 'target' });
+  });
+
+  it('a path rising above the floor is the path; a target set below the floor does not lower it', () => {
+    const rising = floor({ baseline: 5, targets: [target(2025, '>=', 10)] });
+    expect(milestoneFor(rising, 2023)).toMatchObject({ basis: 'linear' });
+    const odd = floor({ baseline: 5, targets: [target(2025, '>=', 4)] });
+    expect(milestoneFor(odd, 2023)).toMatchObject({ basis: 'floor' });
+    expect(milestoneFor(odd, 2025)).toMatchObject({ basis: 'floor' });
+  });
+
+  it('a ceiling for a lower-is-better indicator, and a strict bound, are kept as printed', () => {
+    const ceiling = floor({ direction: 'lower', baseline: 35, targets: [target(2025, '<=', 35)] }, '<=');
+    expect(milestoneFor(ceiling, 2022)).toMatchObject({ basis: 'floor', comparison: '<=' });
+    const strict = floor({ baseline: 30, targets: [target(2025, '>=', 30)] }, '>');
+    expect(milestoneFor(strict, 2022)).toMatchObject({ basis: 'floor', comparison: '>' });
+  });
+
+  it.each([
+    ['4% in 2021 fails the floor', row5, '4', 2021, 'fail', 'TARGET_NOT_MET', 'floor'],
+    ['5% in 2021 meets it (the final 5% already met)', row5, '5', 2021, 'pass', 'TARGET_ALREADY_MET', 'floor'],
+    ['4% in 2024 fails it', row5, '4', 2024, 'fail', 'TARGET_NOT_MET', 'floor'],
+    ['a final target met early does not excuse a floor below it', floor({ baseline: 5, targets: [target(2025, '>=', 4)] }), '4.5', 2022, 'fail', 'TARGET_NOT_MET', 'floor'],
+  ] as const)('%s', (_name, ind, value, year, status, code, basis) => {
+    const r = evaluateIndicator(ind, makeMeasurements([['x', year, value, '%']]), year);
+    expect(r).toMatchObject({ status, code });
+    expect(r?.expected?.basis).toBe(basis);
   });
 });

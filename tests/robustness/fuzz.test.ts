@@ -88,13 +88,19 @@ function inputsNamed(argv: readonly string[], dir: string): string[] {
   return [...inputs];
 }
 
+/** Options that take a value: the word after one is that value, never an option of its own (commander reads `--output -f` as the file "-f"). */
+const TAKES_VALUE = new Set(['--plan', '-p', '--year', '--period', '--format', '-f', '--output', '-o', '--lang', '--fail-on', '--missing', '--require', '--encoding']);
+
 /** The --format (-f) of a command line: its last word after the flag (commander keeps the last). */
 function formatOf(argv: readonly string[]): string | undefined {
   let f: string | undefined;
-  argv.forEach((a, i) => {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
     if ((a === '--format' || a === '-f') && i + 1 < argv.length) f = argv[i + 1];
     else if (a.startsWith('--format=')) f = a.slice('--format='.length);
-  });
+    if (TAKES_VALUE.has(a)) i++;
+  }
   return f;
 }
 

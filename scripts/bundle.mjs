@@ -4,12 +4,14 @@
 //   every CI run;
 // - the programmatic API (src/index.ts) into one ES module (dist/api.js), the
 //   package's `exports` entry; its types are dist/types (tsc, declarations only).
-// The YAML parser and ajv stay outside (the package's only dependencies) and
-// are loaded only when a plan has to be parsed (bundled plans come from the
-// build's cache), as the Word writer (docx, fflate: 270 kB of the bundle) is
-// loaded only for `report --format docx`, and the workbook libraries (exceljs,
-// saxes, yauzl) only when a workbook is read or written; commands and formats
-// are initialised on use.
+// The YAML parser and ajv stay outside and are loaded only when a plan has to
+// be parsed (bundled plans come from the build's cache), as the workbook
+// libraries (exceljs, saxes, yauzl) are only when a workbook is read or
+// written; commands and formats are initialised on use.
+// - the Word writer (docx) into a file of its own beside the CLI
+//   (dist/docx.cjs), loaded only for `report --format docx`. So it is no
+//   dependency to install: docx asks for nanoid 6, which refuses Node 20
+//   (docx carries its own copy of the nanoid it runs), and for @types/node.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +26,29 @@ const common = {
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a Word file, a workbook)
-  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'docx', 'fflate', 'exceljs', 'saxes', 'yauzl', 'htmlparser2', 'pdfjs-dist', 'pdfjs-dist/*'],
+  // also outside: what only some runs need (a glob, GB18030 output, a message with a plural, a workbook, a plan document to draft)
+  external: ['yaml', 'ajv', 'ajv/*', 'tinyglobby', 'iconv-lite', 'intl-messageformat', 'fflate', 'exceljs', 'saxes', 'yauzl', 'htmlparser2', 'pdfjs-dist', 'pdfjs-dist/*'],
 };
+/** docx, imported by the CLI, comes from the file beside it. */
+const docxBeside = {
+  name: 'docx-beside',
+  setup(b) {
+    b.onResolve({ filter: /^docx$/ }, () => ({ path: './docx.cjs', external: true }));
+  },
+};
+await build({
+  ...common,
+  external: [],
+  stdin: { contents: "export * from 'docx';", resolveDir: root, loader: 'js' },
+  outfile: join(root, 'dist', 'docx.cjs'),
+  format: 'cjs',
+});
 await build({
   ...common,
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(root, 'dist', 'plancheck.cjs'),
   format: 'cjs',
+  plugins: [docxBeside],
   // the sources find their package files from import.meta.url
   define: { 'import.meta.url': '__plancheck_url' },
   banner: { js: "const __plancheck_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,6 +1,6 @@
 /** plancheck's version, from package.json. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextFile } from './package-files.js';
 import { PACKAGE_ROOT } from './paths.js';
 
 interface PackageJson {
@@ -11,7 +11,7 @@ interface PackageJson {
 let cached: PackageJson | undefined;
 
 function packageJson(): PackageJson {
-  cached ??= JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
+  cached ??= JSON.parse(readTextFile(join(PACKAGE_ROOT, 'package.json'))) as PackageJson;
   return cached;
 }
 

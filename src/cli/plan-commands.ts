@@ -1,11 +1,11 @@
 /** `plancheck plans`, `show`, `validate` and `template`. */
-import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError, warningDiagnostic } from '../errors.js';
 import { describeEnvelope } from '../evaluate/plausibility.js';
 import { expandPlanRefs } from '../run/pipeline.js';
 import { planQuotes, uncoveredCandidates } from '../plan/commitments.js';
 import { allMeasurements, type Plan } from '../plan/model.js';
+import { isDirectory } from '../package-files.js';
 import { SOURCES_DIR } from '../paths.js';
 import { bundledPlanIds, checkPlanFile, loadPlan, resolvePlanPath } from '../plan/load.js';
 import type { Lang } from '../report/messages.js';
@@ -44,7 +44,7 @@ export async function runValidate(io: Io, refs: string[], flags: { strict?: bool
   const lang = langOf(io, flags.lang);
   let bad = false;
   const seeds = flags.seeds === true || (flags.seeds === undefined && flags.ledger === true) ? SOURCES_DIR : flags.seeds;
-  if (seeds !== undefined && !(existsSync(seeds) && statSync(seeds).isDirectory())) {
+  if (seeds !== undefined && !isDirectory(seeds)) {
     throw new UsageError({ en: `--seeds: ${seeds} is not a folder (write --seeds=DIR, or put --seeds after the plans)`, zh: `--seeds：${seeds} 不是文件夹（请写 --seeds=目录，或把 --seeds 放在规划之后）` });
   }
   // every reference resolved first: an unknown one is a usage error before any plan is reported

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { readResultJson, type PlanRecord } from '../diff/record.js';
 import { DataError, errorDiagnostic } from '../errors.js';
+import { readTextFile } from '../package-files.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import { osErrorText } from '../os-error.js';
 
 let validator: ValidateFunction | undefined;
 
 function resultValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'result.schema.json'), 'utf8')) as object);
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readTextFile(join(SCHEMAS_DIR, 'result.schema.json'))) as object);
   return validator;
 }
 

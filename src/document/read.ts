@@ -6,10 +6,11 @@
  * such a document) pays for the libraries. The old binary formats and
  * scanned PDFs are refused with what to do, in both languages.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeBytes } from '../data/decode.js';
 import { DataError, errorDiagnostic } from '../errors.js';
+import { readFile } from '../package-files.js';
+import { SEA } from '../paths.js';
 import type { PlanDocument } from './model.js';
 import { readTxt } from './read-txt.js';
 
@@ -59,7 +60,8 @@ export function documentKind(file: string, bytes: Uint8Array): DocumentKind {
 export async function readPlanDocument(file: string): Promise<PlanDocument> {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    // a bundled plan's source document may be inside a standalone executable
+    bytes = readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? { en: 'no such file', zh: '文件不存在' } : code === 'EISDIR' ? { en: 'it is a folder', zh: '这是一个文件夹' } : code === 'EACCES' ? { en: 'permission denied', zh: '没有读取权限' } : { en: String((e as Error).message), zh: String((e as Error).message) };
@@ -72,6 +74,15 @@ export async function readPlanDocument(file: string): Promise<PlanDocument> {
       return readDocx(bytes, file);
     }
     case 'pdf': {
+      // PDF.js needs a native canvas module (@napi-rs/canvas) under Node, which a standalone executable cannot load from inside itself
+      if (SEA !== undefined) {
+        return refuse(
+          file,
+          'DOCUMENT_FORMAT',
+          `${file} is a PDF, which the standalone executable does not read (PDF.js needs a native module): draft the plan's .docx or web page instead, or this PDF with the npm package (npx plancheck draft)`,
+          `${file} 是 PDF，独立可执行文件无法读取（PDF.js 需要原生模块）：请改用规划的 .docx 或网页起草，或用 npm 包（npx plancheck draft）读取该 PDF`,
+        );
+      }
       const { readPdf } = await import('./read-pdf.js');
       return readPdf(bytes, file);
     }

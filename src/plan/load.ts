@@ -3,15 +3,14 @@
  * it, parse and validate. The one place in plan/ that touches the file system.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorDiagnostic, InputError, PlanError, UsageError, type Diagnostic } from '../errors.js';
-import { PLANS_DIR } from '../paths.js';
+import { isDirectory, isFile, listDirectory, readFile, readTextFile } from '../package-files.js';
+import { PACKAGE_ROOT, PLANS_DIR } from '../paths.js';
 import type { LoadedPlan } from './model.js';
 import { cachedSource, type PlanSource } from './source.js';
 import { planSchemaValidator } from './schema.js';
 import { validatePlan, type ValidationResult } from './validate.js';
-import { PACKAGE_ROOT } from '../paths.js';
 import { osErrorText } from '../os-error.js';
 
 /** Where the build keeps bundled plans already parsed and schema-checked. */
@@ -26,9 +25,9 @@ interface CacheEntry {
 /** A bundled plan's cache entry, if it was made from exactly these bytes. */
 function fromCache(file: string, sha256: string): PlanSource | undefined {
   const entry = join(PLAN_CACHE_DIR, `${basename(file, '.yaml')}.json`);
-  if (!existsSync(entry)) return undefined;
+  if (!isFile(entry)) return undefined;
   try {
-    const c = JSON.parse(readFileSync(entry, 'utf8')) as CacheEntry;
+    const c = JSON.parse(readTextFile(entry)) as CacheEntry;
     return c.sha256 === sha256 ? cachedSource(file, c.value, c.positions) : undefined;
   } catch {
     return undefined;
@@ -36,8 +35,8 @@ function fromCache(file: string, sha256: string): PlanSource | undefined {
 }
 
 export function bundledPlanIds(): string[] {
-  if (!existsSync(PLANS_DIR)) return [];
-  return readdirSync(PLANS_DIR)
+  if (!isDirectory(PLANS_DIR)) return [];
+  return listDirectory(PLANS_DIR)
     .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
     .map((f) => basename(f, '.yaml'))
     .sort();
@@ -45,9 +44,9 @@ export function bundledPlanIds(): string[] {
 
 /** `suzhou` → the bundled file; anything that exists as a file → itself. */
 export function resolvePlanPath(ref: string): string {
-  if (existsSync(ref) && statSync(ref).isFile()) return ref;
+  if (isFile(ref)) return ref;
   const bundled = join(PLANS_DIR, `${ref}.yaml`);
-  if (/^[a-z][a-z0-9-]*$/.test(ref) && existsSync(bundled)) return bundled;
+  if (/^[a-z][a-z0-9-]*$/.test(ref) && isFile(bundled)) return bundled;
   const ids = bundledPlanIds();
   throw new UsageError({ en: `unknown plan "${ref}": not a file, and not a bundled plan (${ids.join(', ') || 'none bundled'})`, zh: `未知的规划“${ref}”：既不是文件，也不是内置规划（${ids.join('、') || '没有内置规划'}）` });
 }
@@ -55,7 +54,7 @@ export function resolvePlanPath(ref: string): string {
 function readPlanText(file: string): { text: string; sha256: string } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFile(file);
   } catch (e) {
     const msg = osErrorText(e);
     throw new PlanError(`cannot read ${file}`, [errorDiagnostic('READ', { en: `cannot read plan: ${msg.en}`, zh: `无法读取规划文件：${msg.zh}` }, { file })]);
@@ -96,7 +95,7 @@ export async function checkPlanFile(file: string, seedsDir?: string, useCache = 
   if (seedsDir !== undefined) {
     const name = (source.value as { source?: { file?: unknown } } | null)?.source?.file;
     const seedFile = typeof name === 'string' ? join(seedsDir, basename(name)) : undefined;
-    if (seedFile === undefined || !existsSync(seedFile)) {
+    if (seedFile === undefined || !isFile(seedFile)) {
       return { ok: false, errors: [errorDiagnostic('NO_SEED', { en: `source document ${String(name)} not found in ${seedsDir}`, zh: `在 ${seedsDir} 中找不到来源文件 ${String(name)}` }, { file })], warnings: [] };
     }
     // a draft's source may be the .docx, .pdf or web page it was drafted from: its text as `draft` read it

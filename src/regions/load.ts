@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, errorDiagnostic } from '../errors.js';
 import { BinaryFileError, decodeBytes, encodingProblemZh } from '../data/decode.js';
+import { readTextFile } from '../package-files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { unpackTable } from './packed.js';
 import { RegionTable } from './table.js';
@@ -19,7 +20,7 @@ let bundled: RegionTable | undefined;
 
 /** The bundled national table, read and indexed on first use. */
 export function loadRegionTable(): RegionTable {
-  bundled ??= new RegionTable(unpackTable(readFileSync(REGION_TABLE_FILE, 'utf8')));
+  bundled ??= new RegionTable(unpackTable(readTextFile(REGION_TABLE_FILE)));
   return bundled;
 }
 

@@ -81,7 +81,7 @@ describe('action.yml', () => {
     expect(action.runs.using).toBe('composite');
     const steps = action.runs.steps;
     expect(steps[0]?.uses).toMatch(/^actions\/setup-node@v\d+$/);
-    expect(action.inputs['node-version']?.default).toBe('24');
+    expect(action.inputs['node-version']?.default).toBe('26');
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@') === true);
     expect(cache?.with?.['key']).toContain('${{ steps.release.outputs.version }}');
     const install = steps.find((s) => s.name === 'Install plancheck');
@@ -94,6 +94,8 @@ describe('action.yml', () => {
     expect(upload?.with?.['sarif_file']).toBe('${{ inputs.sarif }}');
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['plans', 'data', 'period', 'require', 'fail-on', 'upload-sarif']));
     expect(action.outputs['exit-code']?.value).toBe('${{ steps.evaluate.outputs.exit-code }}');
+    // the current LTS (26 'Lithium', LTS from 2026-10-28); 20 is past its end of life
+    expect(action.inputs['node-version']?.default).toBe('26');
   });
 
   it('finds the release package of its own version: the file npm pack makes, on the Action repository\'s releases', () => {

@@ -5,8 +5,9 @@
  * Needs the build (`npm test` builds first).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
@@ -15,7 +16,7 @@ import { cidFontPdf } from '../helpers/tiny-pdf.js';
 import { HOMEPAGE } from '../../src/report/sarif.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; homepage: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; homepage: string; engines: { node: string }; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 let project = '';
 let files: string[] = [];
@@ -43,7 +44,7 @@ function lockFor(tarballName: string, integrity: string): object {
   const own = (JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }).packages;
   const packages: Record<string, LockEntry> = {
     '': { name: 'uses-plancheck', version: '1.0.0', dependencies: { plancheck: `file:${tarballName}` } },
-    'node_modules/plancheck': { version: pkg.version, resolved: `file:${tarballName}`, integrity, license: 'MIT', dependencies: pkg.dependencies, bin: { plancheck: 'bin/plancheck.js' }, engines: { node: '>=20' } },
+    'node_modules/plancheck': { version: pkg.version, resolved: `file:${tarballName}`, integrity, license: 'MIT', dependencies: pkg.dependencies, bin: { plancheck: 'bin/plancheck.js' }, engines: pkg.engines },
   };
   // Node's lookup: the requiring package's own node_modules, then its parents', then the top
   const find = (from: string, name: string): string => {
@@ -86,13 +87,15 @@ beforeAll(() => {
   writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lockFor(tarball.filename, tarball.integrity), null, 2));
   const r = run(NPM, ['ci', '--offline', '--no-audit', '--no-fund'], project);
   if (r.status !== 0) throw new Error(`npm ci --offline failed:\n${r.stderr}`);
+  // on every supported Node (tests/package/node-versions.test.ts): nothing installed refuses this one
+  if (/EBADENGINE/.test(r.stderr)) throw new Error(`npm ci --offline warned of an engine:\n${r.stderr}`);
 }, 180_000);
 
 describe('the packed tarball', () => {
   it('holds only what the CLI and the API need', () => {
-    const allowed = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^bin\/plancheck\.js$/, /^dist\/plancheck\.cjs$/, /^dist\/api\.js$/, /^dist\/types\/.+\.d\.ts$/, /^dist\/plan-cache\/[\w-]+\.json$/, /^dist\/regions\.tsv$/, /^dist\/schema\/plan-validate\.cjs$/, /^plans\/[\w-]+\.yaml$/, /^schemas\/[\w-]+\.schema\.json$/, /^sources\/([\w-]+\.txt|README\.md)$/, /^docs\/plan-format\.md$/];
+    const allowed = [/^LICENSE$/, /^README\.md$/, /^package\.json$/, /^bin\/plancheck\.js$/, /^dist\/plancheck\.cjs$/, /^dist\/docx\.cjs$/, /^dist\/api\.js$/, /^dist\/types\/.+\.d\.ts$/, /^dist\/plan-cache\/[\w-]+\.json$/, /^dist\/regions\.tsv$/, /^dist\/schema\/plan-validate\.cjs$/, /^plans\/[\w-]+\.yaml$/, /^schemas\/[\w-]+\.schema\.json$/, /^sources\/([\w-]+\.txt|README\.md)$/, /^docs\/plan-format\.md$/];
     expect(files.filter((f) => !allowed.some((a) => a.test(f)))).toEqual([]);
-    for (const must of ['LICENSE', 'dist/plancheck.cjs', 'dist/api.js', 'dist/types/index.d.ts', 'plans/suzhou.yaml', 'dist/plan-cache/suzhou.json', 'dist/regions.tsv', 'schemas/result.schema.json', 'schemas/diff.schema.json']) expect(files).toContain(must);
+    for (const must of ['LICENSE', 'dist/plancheck.cjs', 'dist/docx.cjs', 'dist/api.js', 'dist/types/index.d.ts', 'plans/suzhou.yaml', 'dist/plan-cache/suzhou.json', 'dist/regions.tsv', 'schemas/result.schema.json', 'schemas/diff.schema.json']) expect(files).toContain(must);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
   });
 
@@ -102,6 +105,11 @@ describe('the packed tarball', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual([...required].sort());
     expect(required).toContain('yaml');
     expect(required).toContain('ajv');
+    // the Word writer beside it holds docx and fflate whole: nothing to install for it
+    expect(bundle).toContain('require("./docx.cjs")');
+    const docx = readFileSync(join(ROOT, 'dist/docx.cjs'), 'utf8');
+    expect([...docx.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => (m[1] as string).replace(/^node:/, '')).filter((n) => !builtinModules.includes(n))).toEqual([]);
+    expect(Object.keys(pkg.dependencies)).not.toContain('docx');
   });
 
   it('the SARIF help links and the package agree on the homepage', () => {
@@ -126,6 +134,16 @@ describe('the packed tarball', () => {
     expect(r.status).toBe(1);
     assertValidJson('result', JSON.parse(r.stdout) as unknown);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes a Word report with the Word writer beside the CLI (dist/docx.cjs)', () => {
+    const out = join(project, 'report.docx');
+    const r = run('npx', ['--no-install', 'plancheck', 'report', '--plan', 'suzhou', ...[2021, 2022, 2023, 2024, 2025].map((y) => join(ROOT, `examples/suzhou-${y}.csv`)), '--format', 'docx', '--output', out], project);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(existsSync(join(project, 'node_modules/docx'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules/nanoid'))).toBe(false);
   });
 
   it('reads a plan file of the user\'s own with the installed dependencies (yaml, ajv)', () => {
